@@ -1,0 +1,28 @@
+// Shared by every project's jest.config.js: SWC keeps decorator metadata (NestJS injection needs it)
+// and the @cx/* libraries resolve to their sources, so tests never need a build first.
+const path = require('node:path');
+
+module.exports = {
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts', '<rootDir>/src/**/*.e2e-spec.ts'],
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2023',
+        },
+        module: { type: 'commonjs' },
+        sourceMaps: 'inline',
+      },
+    ],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: {
+    '^@cx/([a-z-]+)$': path.join(__dirname, 'libs/$1/src/index.ts'),
+  },
+  // Integration specs talk to a real broker and database; a slow CI machine must not turn waits into failures.
+  testTimeout: 60_000,
+};

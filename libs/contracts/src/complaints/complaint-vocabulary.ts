@@ -1,0 +1,25 @@
+/** The complaint vocabulary shared by the complaints service, its consumers and its API. */
+export const ESCALATION_LADDER = ['frontline', 'project', 'region', 'group_service', 'ceo_office'] as const;
+export type EscalationLevel = (typeof ESCALATION_LADDER)[number];
+
+export const COMPLAINT_CHANNELS = ['hotline', 'app', 'email', 'walk_in', 'property_service', 'ceo_direct'] as const;
+export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
+
+export const COMPLAINT_CATEGORIES = [
+  'housing_quality',
+  'delivery',
+  'maintenance',
+  'property_service',
+  'sales_contract',
+  'other',
+] as const;
+export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
+
+export const COMPLAINT_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type ComplaintSeverity = (typeof COMPLAINT_SEVERITIES)[number];
+
+export const RESOLUTION_OUTCOMES = ['repaired', 'compensated', 'explained', 'declined', 'other'] as const;
+export type ResolutionOutcome = (typeof RESOLUTION_OUTCOMES)[number];
+
+/** Project and region codes are organisational identifiers, e.g. `SH-PUDONG-07`, `east-china`. */
+export const ORG_CODE_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$';

@@ -1,0 +1,6 @@
+export * from './topics';
+export * from './envelope';
+export * from './subject-id';
+export * from './registry';
+export * from './complaints/complaint-vocabulary';
+export * from './complaints/complaint-events';

@@ -1,0 +1,35 @@
+import { complaintEventSchemas } from './complaints/complaint-events';
+import { Topics } from './topics';
+
+export interface EventContract {
+  type: string;
+  schemaVersion: number;
+  topic: string;
+  streamType: string;
+  schema: Readonly<Record<string, unknown>>;
+}
+
+function contractsOf(
+  topic: string,
+  streamType: string,
+  schemas: Record<string, Record<number, Readonly<Record<string, unknown>>>>,
+): EventContract[] {
+  return Object.entries(schemas).flatMap(([type, versions]) =>
+    Object.entries(versions).map(([version, schema]) => ({
+      type,
+      schemaVersion: Number(version),
+      topic,
+      streamType,
+      schema,
+    })),
+  );
+}
+
+/** Every published event type and version: the public contract, and the source of the AsyncAPI document. */
+export const eventContracts: readonly EventContract[] = [
+  ...contractsOf(Topics.complaints, 'Complaint', complaintEventSchemas),
+];
+
+export function findEventContract(type: string, schemaVersion: number): EventContract | undefined {
+  return eventContracts.find((c) => c.type === type && c.schemaVersion === schemaVersion);
+}

@@ -1,0 +1,75 @@
+import { Decider, DomainEvent, fold } from '@cx/domain';
+import type { PoolClient } from 'pg';
+import { StaleVersion, StreamVersionConflict } from './event-store.errors';
+import { AppendResult, Idempotency, PostgresEventStore } from './event-store';
+import { EventMetadata, RecordedEvent } from './recorded-event';
+
+export interface EventCodec<Event extends DomainEvent> {
+  /** Turns a stored event into the current domain shape, upcasting older schema versions on read. */
+  decode(recorded: RecordedEvent): Event;
+  /** The schema version new events are written with. */
+  schemaVersionOf(event: Event): number;
+}
+
+export interface LoadedAggregate<State> {
+  state: State;
+  version: number;
+}
+
+export interface HandleOptions {
+  /** From If-Match: the decision must be taken on exactly this version, or the command fails with 412. */
+  expectedVersion?: number;
+  metadata: EventMetadata;
+  idempotency?: Idempotency;
+  alsoInTransaction?: (tx: PoolClient) => Promise<void>;
+}
+
+/** Without If-Match a lost race is retried on fresh state; a few tries settle any realistic contention. */
+const MAX_ATTEMPTS = 3;
+
+/** read stream -> fold -> decide -> append with expected version: the glue every command handler needs. */
+export class AggregateRepository<Command, Event extends DomainEvent, State> {
+  constructor(
+    private readonly store: PostgresEventStore,
+    private readonly decider: Decider<Command, Event, State>,
+    private readonly streamType: string,
+    private readonly codec: EventCodec<Event>,
+  ) {}
+
+  async load(streamId: string): Promise<LoadedAggregate<State>> {
+    const recorded = await this.store.readStream(streamId);
+    return {
+      state: fold(this.decider, recorded.map((r) => this.codec.decode(r))),
+      version: recorded.length === 0 ? 0 : recorded[recorded.length - 1].streamVersion,
+    };
+  }
+
+  async handle(streamId: string, command: Command, options: HandleOptions): Promise<AppendResult> {
+    for (let attempt = 1; ; attempt++) {
+      const { state, version } = await this.load(streamId);
+      if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+        throw new StaleVersion(streamId, options.expectedVersion, version);
+      }
+      const events = this.decider.decide(command, state);
+      if (events.length === 0) return { streamId, streamVersion: version, events: [], replayed: false };
+      try {
+        return await this.store.append({
+          streamId,
+          streamType: this.streamType,
+          expectedVersion: version,
+          events: events.map((e) => ({ type: e.type, schemaVersion: this.codec.schemaVersionOf(e), data: e.data })),
+          metadata: options.metadata,
+          idempotency: options.idempotency,
+          alsoInTransaction: options.alsoInTransaction,
+        });
+      } catch (error) {
+        if (!(error instanceof StreamVersionConflict)) throw error;
+        if (options.expectedVersion !== undefined) {
+          const current = await this.load(streamId);
+          throw new StaleVersion(streamId, options.expectedVersion, current.version);
+        }
+        if (attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { Client, Pool } from 'pg';
+import { DataSource, MigrationInterface } from 'typeorm';
+
+type MigrationClass = new () => MigrationInterface;
+
+/** Each service owns its database and creates it on first start. */
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const target = new URL(databaseUrl);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Refusing to create a database named "${name}"`);
+  const admin = new URL(databaseUrl);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rowCount === 0) {
+      await client.query(`CREATE DATABASE ${name}`).catch((error: { code?: string }) => {
+        // Two processes creating the same database at once: the loser finds it there, which is fine.
+        if (error.code !== '42P04' && error.code !== '23505') throw error;
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs the migrations (never `synchronize`) in one transaction each; returns the names it applied. */
+export async function migrateDatabase(databaseUrl: string, migrations: readonly MigrationClass[]): Promise<string[]> {
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: databaseUrl,
+    migrations: [...migrations],
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    logging: false,
+  });
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+export function createPool(databaseUrl: string, max = 10): Pool {
+  return new Pool({ connectionString: databaseUrl, max, application_name: applicationName() });
+}
+
+function applicationName(): string {
+  return process.env.SERVICE_NAME ?? 'cx-platform';
+}

@@ -1,0 +1,182 @@
+import { Client, ClientConfig, Pool } from 'pg';
+import { EVENT_COLUMNS, EventRow, RecordedEvent, toRecordedEvent } from './recorded-event';
+
+export type PublishBatch = (events: readonly RecordedEvent[]) => Promise<void>;
+
+export interface RelayLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface EventRelayOptions {
+  /** Names the checkpoint and the advisory lock: one active relay per name and database. */
+  name: string;
+  /** Connection for LISTEN and the leader lock; must be a dedicated session, not a pooled one. */
+  listenConnection: ClientConfig;
+  batchSize?: number;
+  /** Safety net for a missed notification or an older transaction that commits without writing events. */
+  pollIntervalMs?: number;
+  logger: RelayLogger;
+}
+
+interface Checkpoint {
+  transactionId: string;
+  position: string;
+}
+
+export const EVENTS_CHANNEL = 'cx_events';
+
+/**
+ * Publishes committed events in commit-safe order and checkpoints what it published.
+ *
+ * Positions come from a sequence and are taken before commit, so reading "position > checkpoint" could skip
+ * an event whose transaction commits late. The relay instead reads only rows whose writing transaction is
+ * below the oldest transaction still in flight (`pg_snapshot_xmin`): that set never grows again, so ordering
+ * it by (transaction id, position) and checkpointing the pair never skips anything.
+ * A crash between publish and checkpoint republishes the batch; consumers dedupe by event id.
+ */
+export class EventRelay {
+  private listener?: Client;
+  private checkpoint?: Checkpoint;
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  /** Set by a notification that arrived while a batch was in flight, so it is not slept through. */
+  private notified = false;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly publish: PublishBatch,
+    private readonly options: EventRelayOptions,
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.closeListener();
+  }
+
+  /** Publishes everything safe to publish now; returns how many events went out. */
+  async publishPending(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const published = await this.publishNextBatch();
+      total += published;
+      if (published < this.batchSize) return total;
+    }
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        if (!this.listener) await this.becomeLeader();
+        this.notified = false;
+        if (this.listener) await this.publishPending();
+        failures = 0;
+      } catch (error) {
+        failures++;
+        this.options.logger.error({ err: error, relay: this.options.name, failures }, 'event relay failed; retrying');
+        await this.closeListener();
+      }
+      const backoff = failures === 0 ? this.pollIntervalMs : Math.min(200 * 2 ** failures, 10_000);
+      if (!this.notified || failures > 0) await this.sleepUntilWoken(backoff);
+    }
+  }
+
+  private async becomeLeader(): Promise<void> {
+    const client = new Client(this.options.listenConnection);
+    client.on('error', (error) => {
+      this.options.logger.warn({ err: error, relay: this.options.name }, 'relay listener connection lost');
+      this.listener = undefined;
+      this.wake?.();
+    });
+    await client.connect();
+    const { rows } = await client.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
+      [`event-relay:${this.options.name}`],
+    );
+    if (!rows[0].locked) {
+      // Another instance relays this database; stay on standby and try again on the next tick.
+      await client.end();
+      return;
+    }
+    client.on('notification', () => {
+      this.notified = true;
+      this.wake?.();
+    });
+    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+    this.listener = client;
+    this.checkpoint = undefined;
+    this.options.logger.info({ relay: this.options.name }, 'event relay active');
+  }
+
+  private async publishNextBatch(): Promise<number> {
+    const checkpoint = this.checkpoint ?? (await this.loadCheckpoint());
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events
+        WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
+          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY transaction_id, position
+        LIMIT $3`,
+      [checkpoint.transactionId, checkpoint.position, this.batchSize],
+    );
+    if (rows.length === 0) return 0;
+    const events = rows.map(toRecordedEvent);
+    await this.publish(events);
+    const last = events[events.length - 1];
+    const next = { transactionId: last.transactionId, position: last.position };
+    await this.pool.query(
+      `INSERT INTO relay_checkpoints (name, transaction_id, position, updated_at) VALUES ($1, $2::xid8, $3, now())
+       ON CONFLICT (name) DO UPDATE SET transaction_id = EXCLUDED.transaction_id, position = EXCLUDED.position,
+         updated_at = EXCLUDED.updated_at`,
+      [this.options.name, next.transactionId, next.position],
+    );
+    this.checkpoint = next;
+    return events.length;
+  }
+
+  private async loadCheckpoint(): Promise<Checkpoint> {
+    const { rows } = await this.pool.query<{ transaction_id: string; position: string }>(
+      'SELECT transaction_id::text AS transaction_id, position::text AS position FROM relay_checkpoints WHERE name = $1',
+      [this.options.name],
+    );
+    this.checkpoint = rows[0]
+      ? { transactionId: rows[0].transaction_id, position: rows[0].position }
+      : { transactionId: '0', position: '0' };
+    return this.checkpoint;
+  }
+
+  private sleepUntilWoken(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = undefined;
+        done();
+      };
+    });
+  }
+
+  private async closeListener(): Promise<void> {
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,167 @@
+import { DeadLetterHeaders, deadLetterTopic, EventEnvelope } from '@cx/contracts';
+import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
+import type { Pool, PoolClient } from 'pg';
+import { EventValidator } from './event-validator';
+import { ensureTopics, MessagingLogger } from './kafka';
+
+/** Applies one event inside the consumer's transaction; throw to refuse it. */
+export type ApplyEvent = (envelope: EventEnvelope, tx: PoolClient) => Promise<void>;
+
+export interface IdempotentConsumerOptions {
+  groupId: string;
+  topics: readonly string[];
+  apply: ApplyEvent;
+  logger: MessagingLogger;
+  /** Tries for a transient failure (database unreachable, deadlock) before the batch is handed back to Kafka. */
+  transientRetries?: number;
+}
+
+export interface ConsumerStats {
+  applied: number;
+  duplicates: number;
+  deadLettered: number;
+}
+
+/**
+ * Consumes domain events exactly once in effect: the event id is recorded as handled in the same transaction
+ * as the effect, so a redelivery changes nothing; offsets are committed after that. A message that cannot be
+ * handled goes to `cx.dlq.<group>` with the reason, and consumption moves on; nothing is skipped silently.
+ */
+export class IdempotentConsumer {
+  private readonly consumer: Consumer;
+  private readonly deadLetters: Producer;
+  private readonly validator = new EventValidator();
+  readonly stats: ConsumerStats = { applied: 0, duplicates: 0, deadLettered: 0 };
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly pool: Pool,
+    private readonly options: IdempotentConsumerOptions,
+  ) {
+    this.consumer = kafka.consumer({ groupId: options.groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
+    this.deadLetters = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+  }
+
+  get deadLetterTopic(): string {
+    return deadLetterTopic(this.options.groupId);
+  }
+
+  async start(): Promise<void> {
+    await ensureTopics(this.kafka, [...this.options.topics.map((topic) => ({ topic })), { topic: this.deadLetterTopic }]);
+    await this.deadLetters.connect();
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.handleBatch(payload),
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+    await this.deadLetters.disconnect();
+  }
+
+  private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    let lastHandled: string | undefined;
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) break;
+      await this.handleMessage(batch.topic, batch.partition, message);
+      resolveOffset(message.offset);
+      lastHandled = message.offset;
+      await heartbeat();
+    }
+    if (lastHandled !== undefined) {
+      await this.consumer.commitOffsets([
+        { topic: batch.topic, partition: batch.partition, offset: (BigInt(lastHandled) + 1n).toString() },
+      ]);
+    }
+  }
+
+  private async handleMessage(topic: string, partition: number, message: KafkaMessage): Promise<void> {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(message.value?.toString('utf8') ?? '');
+    } catch (error) {
+      return this.deadLetter(topic, partition, message, `unparseable JSON: ${(error as Error).message}`);
+    }
+    const validation = this.validator.validate(parsed);
+    if (!validation.valid) return this.deadLetter(topic, partition, message, validation.reason);
+
+    const retries = this.options.transientRetries ?? 5;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.applyOnce(validation.envelope, topic, partition, message.offset);
+      } catch (error) {
+        if (!isTransient(error)) {
+          return this.deadLetter(topic, partition, message, `handler refused: ${(error as Error).message}`);
+        }
+        if (attempt > retries) throw error;
+        this.options.logger.warn({ err: error, attempt, eventId: validation.envelope.id }, 'transient failure; retrying');
+        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 5_000)));
+      }
+    }
+  }
+
+  private async applyOnce(envelope: EventEnvelope, topic: string, partition: number, offset: string): Promise<void> {
+    const tx = await this.pool.connect();
+    try {
+      await tx.query('BEGIN');
+      const { rowCount } = await tx.query(
+        `INSERT INTO processed_events (consumer_group, event_id, topic, partition, "offset")
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+        [this.options.groupId, envelope.id, topic, partition, offset],
+      );
+      if (rowCount === 0) {
+        await tx.query('ROLLBACK');
+        this.stats.duplicates++;
+        this.options.logger.debug({ eventId: envelope.id, correlationId: envelope.correlationId }, 'duplicate skipped');
+        return;
+      }
+      await this.options.apply(envelope, tx);
+      await tx.query('COMMIT');
+      this.stats.applied++;
+    } catch (error) {
+      await tx.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      tx.release();
+    }
+  }
+
+  private async deadLetter(topic: string, partition: number, message: KafkaMessage, reason: string): Promise<void> {
+    await this.deadLetters.send({
+      topic: this.deadLetterTopic,
+      acks: -1,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...message.headers,
+            [DeadLetterHeaders.error]: reason,
+            [DeadLetterHeaders.originalTopic]: topic,
+            [DeadLetterHeaders.originalPartition]: String(partition),
+            [DeadLetterHeaders.originalOffset]: message.offset,
+            [DeadLetterHeaders.consumerGroup]: this.options.groupId,
+            [DeadLetterHeaders.failedAt]: new Date().toISOString(),
+          },
+        },
+      ],
+    });
+    this.stats.deadLettered++;
+    this.options.logger.error({ topic, partition, offset: message.offset, reason }, 'message sent to dead-letter topic');
+  }
+}
+
+/** Failures worth retrying: the database is unreachable or the transaction lost a race. */
+function isTransient(error: unknown): boolean {
+  const e = error as { code?: string };
+  if (typeof e?.code !== 'string') return false;
+  return /^(08|40|53|57P0|58)/.test(e.code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(e.code);
+}

@@ -1,0 +1,6 @@
+export * from './envelope';
+export * from './event-validator';
+export * from './kafka';
+export * from './event-publisher';
+export * from './idempotent-consumer';
+export { CreateProcessedEvents1764000000100 } from './migrations/1764000000100-create-processed-events';

@@ -1,0 +1,53 @@
+import { Kafka, logLevel, LogEntry } from 'kafkajs';
+
+export interface MessagingLogger {
+  debug(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export function createKafka(brokers: string[], clientId: string, logger: MessagingLogger): Kafka {
+  return new Kafka({
+    clientId,
+    brokers,
+    logLevel: logLevel.WARN,
+    logCreator:
+      () =>
+      ({ level, log }: LogEntry) => {
+        const { message, ...rest } = log;
+        const entry = { kafka: rest };
+        if (level === logLevel.ERROR) logger.error(entry, message);
+        else if (level === logLevel.WARN) logger.warn(entry, message);
+        else logger.debug(entry, message);
+      },
+    retry: { initialRetryTime: 200, retries: 8 },
+  });
+}
+
+export interface TopicSpec {
+  topic: string;
+  partitions?: number;
+}
+
+/** Domain topics are the replayable history: created with infinite retention, never left to auto-creation. */
+export async function ensureTopics(kafka: Kafka, topics: readonly TopicSpec[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((t) => !existing.has(t.topic));
+    if (missing.length === 0) return;
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((t) => ({
+        topic: t.topic,
+        numPartitions: t.partitions ?? 3,
+        replicationFactor: -1,
+        configEntries: [{ name: 'retention.ms', value: '-1' }],
+      })),
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
