@@ -1,0 +1,3 @@
+export * from './decider-spec';
+export * from './test-infrastructure';
+export * from './topic-reader';

@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { metadataFor } from '@cx/platform';
+import { ComplaintRepository } from '../../infrastructure/complaint.repository';
+import { CommandOutcome, FileComplaintCommand } from './file-complaint.command';
+
+@CommandHandler(FileComplaintCommand)
+export class FileComplaintHandler implements ICommandHandler<FileComplaintCommand, CommandOutcome> {
+  constructor(private readonly complaints: ComplaintRepository) {}
+
+  async execute({ request, principal, idempotencyKey }: FileComplaintCommand): Promise<CommandOutcome> {
+    const complaintId = randomUUID();
+    const { description, ...fields } = request;
+    const result = await this.complaints.handle(
+      complaintId,
+      { type: 'FileComplaint', complaintId, ...fields, now: new Date() },
+      {
+        expectedVersion: 0,
+        metadata: metadataFor(principal),
+        idempotency: idempotencyKey && { scope: 'complaints.file', ...idempotencyKey },
+        alsoInTransaction: ComplaintRepository.saveDescription(complaintId, description),
+      },
+    );
+    return { complaintId: result.streamId, version: result.streamVersion, replayed: result.replayed };
+  }
+}

@@ -1,0 +1,4 @@
+import { CreateEventStore1764000000000 } from '@cx/event-store';
+import { CreateComplaintDescriptions1764000001000 } from './migrations/1764000001000-create-complaint-descriptions';
+
+export const complaintMigrations = [CreateEventStore1764000000000, CreateComplaintDescriptions1764000001000];

@@ -1,0 +1,17 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { ComplaintNotFound } from '../../domain/complaint.errors';
+import { ComplaintRepository } from '../../infrastructure/complaint.repository';
+import { ComplaintView, toComplaintView } from './complaint.view';
+import { GetComplaint } from './get-complaint.query';
+
+/** Reads the stream itself: the owning service answers from its own truth, not from a projection. */
+@QueryHandler(GetComplaint)
+export class GetComplaintHandler implements IQueryHandler<GetComplaint, ComplaintView> {
+  constructor(private readonly complaints: ComplaintRepository) {}
+
+  async execute({ complaintId }: GetComplaint): Promise<ComplaintView> {
+    const { state, version } = await this.complaints.load(complaintId);
+    if (state.status === 'not_filed') throw new ComplaintNotFound(complaintId);
+    return toComplaintView(state, version, await this.complaints.description(complaintId));
+  }
+}

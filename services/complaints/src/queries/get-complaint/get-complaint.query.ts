@@ -1,0 +1,3 @@
+export class GetComplaint {
+  constructor(readonly complaintId: string) {}
+}

@@ -1,0 +1,22 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ServiceConfig, ServiceRuntimeModule } from '@cx/platform';
+import { DomainEventsConsumer } from './infrastructure/domain-events.consumer';
+import { ListCeoEscalationsHandler } from './queries/list-ceo-escalations/list-ceo-escalations.handler';
+import { ListCeoEscalationsController } from './queries/list-ceo-escalations/list-ceo-escalations.http.controller';
+
+const queryHandlers = [ListCeoEscalationsHandler];
+const consumers = [DomainEventsConsumer];
+const controllers = [ListCeoEscalationsController];
+
+@Module({})
+export class ProjectionsModule {
+  static forRoot(config: ServiceConfig): DynamicModule {
+    return {
+      module: ProjectionsModule,
+      imports: [CqrsModule.forRoot(), ServiceRuntimeModule.forRoot({ config })],
+      controllers,
+      providers: [...queryHandlers, ...consumers],
+    };
+  }
+}

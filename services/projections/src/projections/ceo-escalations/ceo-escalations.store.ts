@@ -1,0 +1,77 @@
+import type { PoolClient } from 'pg';
+import type { ComplaintEscalationRow } from './ceo-escalation.row';
+
+const TABLE = 'reporting.complaint_escalations_v1';
+
+interface DbRow {
+  complaint_id: string;
+  project: string;
+  region: string;
+  category: ComplaintEscalationRow['category'];
+  severity: ComplaintEscalationRow['severity'];
+  channel: ComplaintEscalationRow['channel'];
+  status: ComplaintEscalationRow['status'];
+  escalation_level: ComplaintEscalationRow['escalationLevel'];
+  escalation_trail: ComplaintEscalationRow['escalationTrail'];
+  filed_at: Date;
+  reached_ceo_office_at: Date | null;
+  resolved_at: Date | null;
+  last_stream_version: number;
+  last_position: string;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Reads and writes the read model inside the consumer's transaction; the row is locked until commit. */
+export const complaintEscalationStore = {
+  async load(tx: PoolClient, complaintId: string): Promise<ComplaintEscalationRow | null> {
+    const { rows } = await tx.query<DbRow>(`SELECT * FROM ${TABLE} WHERE complaint_id = $1 FOR UPDATE`, [complaintId]);
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      complaintId: r.complaint_id,
+      project: r.project,
+      region: r.region,
+      category: r.category,
+      severity: r.severity,
+      channel: r.channel,
+      status: r.status,
+      escalationLevel: r.escalation_level,
+      escalationTrail: r.escalation_trail,
+      filedAt: r.filed_at.toISOString(),
+      reachedCeoOfficeAt: iso(r.reached_ceo_office_at),
+      resolvedAt: iso(r.resolved_at),
+      lastStreamVersion: r.last_stream_version,
+      lastPosition: String(r.last_position),
+    };
+  },
+
+  async save(tx: PoolClient, row: ComplaintEscalationRow): Promise<void> {
+    await tx.query(
+      `INSERT INTO ${TABLE} (complaint_id, project, region, category, severity, channel, status, escalation_level,
+         escalation_trail, filed_at, reached_ceo_office_at, resolved_at, last_stream_version, last_position, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())
+       ON CONFLICT (complaint_id) DO UPDATE SET
+         status = EXCLUDED.status, escalation_level = EXCLUDED.escalation_level,
+         escalation_trail = EXCLUDED.escalation_trail, reached_ceo_office_at = EXCLUDED.reached_ceo_office_at,
+         resolved_at = EXCLUDED.resolved_at, last_stream_version = EXCLUDED.last_stream_version,
+         last_position = EXCLUDED.last_position, updated_at = now()`,
+      [
+        row.complaintId,
+        row.project,
+        row.region,
+        row.category,
+        row.severity,
+        row.channel,
+        row.status,
+        row.escalationLevel,
+        JSON.stringify(row.escalationTrail),
+        row.filedAt,
+        row.reachedCeoOfficeAt,
+        row.resolvedAt,
+        row.lastStreamVersion,
+        row.lastPosition,
+      ],
+    );
+  },
+};
