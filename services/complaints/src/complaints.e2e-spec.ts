@@ -1,0 +1,295 @@
+import type { INestApplication } from '@nestjs/common';
+import { signToken, Role } from '@cx/auth';
+import { namespacedTopic, Topics } from '@cx/contracts';
+import type { ServiceConfig } from '@cx/platform';
+import { eventually, testServiceConfig, TestDatabase, TopicReader } from '@cx/testing';
+import { Pool } from 'pg';
+import request from 'supertest';
+import { createComplaintsApp } from './complaints.app';
+
+const validComplaint = {
+  customerId: 'subj_7Hq2kLm9Xa',
+  project: 'SH-PUDONG-07',
+  region: 'east-china',
+  category: 'housing_quality',
+  severity: 'high',
+  channel: 'hotline',
+  description: 'Water leaks through the bathroom ceiling since delivery.',
+};
+
+describe('complaints over HTTP (real Postgres, real Kafka)', () => {
+  let app: INestApplication;
+  let config: ServiceConfig;
+  let database: TestDatabase;
+  let pool: Pool;
+  let topic: TopicReader;
+  const token = (...roles: Role[]) => `Bearer ${signToken({ sub: 'agent-7', name: 'Agent Seven', roles }, config.jwtSecret)}`;
+  const http = () => request(app.getHttpServer());
+  const eventCount = async () => Number((await pool.query('SELECT count(*) FROM events')).rows[0].count);
+
+  beforeAll(async () => {
+    ({ config, database } = await testServiceConfig('complaints'));
+    app = await createComplaintsApp(config);
+    await app.init();
+    pool = new Pool({ connectionString: config.databaseUrl });
+    topic = await new TopicReader(config.kafkaBrokers, namespacedTopic(Topics.complaints, config.topicNamespace)).start();
+  });
+
+  afterAll(async () => {
+    await topic?.stop();
+    await pool?.end();
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('files a complaint: 201 with ETag, one event in the store, its envelope on cx.complaints.events', async () => {
+    const response = await http()
+      .post('/v1/complaints')
+      .set('Authorization', token('agent'))
+      .set('X-Correlation-Id', 'call-centre-4711')
+      .send(validComplaint)
+      .expect(201);
+
+    expect(response.headers.etag).toBe('"1"');
+    expect(response.headers['x-correlation-id']).toBe('call-centre-4711');
+    expect(response.body).toMatchObject({ status: 'open', escalationLevel: 'frontline', version: 1 });
+    const { complaintId } = response.body;
+
+    const stored = await pool.query('SELECT type, stream_version, data, metadata FROM events WHERE stream_id = $1', [complaintId]);
+    expect(stored.rows).toHaveLength(1);
+    expect(stored.rows[0]).toMatchObject({ type: 'ComplaintFiled', stream_version: 1 });
+    expect(stored.rows[0].metadata).toMatchObject({ correlationId: 'call-centre-4711', actor: { type: 'user', id: 'agent-7' } });
+    expect(JSON.stringify(stored.rows[0].data)).not.toContain('Water leaks');
+
+    const message = await eventually(() => {
+      const found = topic.messages.find((m) => m.key === complaintId);
+      if (!found) throw new Error('not on the topic yet');
+      return found;
+    });
+    const envelope = JSON.parse(message.value!);
+    expect(envelope).toMatchObject({
+      type: 'ComplaintFiled',
+      schemaVersion: 1,
+      streamId: complaintId,
+      streamType: 'Complaint',
+      streamVersion: 1,
+      correlationId: 'call-centre-4711',
+      causationId: null,
+      actor: { type: 'user', id: 'agent-7' },
+      data: { complaintId, customerId: 'subj_7Hq2kLm9Xa', escalationLevel: 'frontline' },
+    });
+    expect(message.headers).toMatchObject({
+      'event-type': 'ComplaintFiled',
+      'schema-version': '1',
+      'correlation-id': 'call-centre-4711',
+    });
+    expect(message.value).not.toContain('Water leaks');
+  });
+
+  it('starts ceo_direct complaints at the CEO office', async () => {
+    const response = await http()
+      .post('/v1/complaints')
+      .set('Authorization', token('ceo_office'))
+      .send({ ...validComplaint, channel: 'ceo_direct' })
+      .expect(201);
+    expect(response.body.escalationLevel).toBe('ceo_office');
+  });
+
+  it('reads a complaint back with its ETag and description', async () => {
+    const { body } = await http().post('/v1/complaints').set('Authorization', token('agent')).send(validComplaint).expect(201);
+    const read = await http().get(`/v1/complaints/${body.complaintId}`).set('Authorization', token('auditor')).expect(200);
+    expect(read.headers.etag).toBe('"1"');
+    expect(read.body).toMatchObject({ complaintId: body.complaintId, description: validComplaint.description });
+  });
+
+  it('answers 404 problem+json for an unknown complaint', async () => {
+    const response = await http()
+      .get('/v1/complaints/6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5')
+      .set('Authorization', token('agent'))
+      .expect(404);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ status: 404, code: 'COMPLAINT.NOT_FOUND' });
+  });
+
+  describe('validation', () => {
+    it.each([
+      ['an unknown field', { ...validComplaint, customerName: 'Li Wei' }, 'customerName'],
+      ['a wrong type', { ...validComplaint, severity: 5 }, 'severity'],
+      ['a missing field', (({ region: _r, ...rest }) => rest)(validComplaint), 'region'],
+      ['a phone number as customer', { ...validComplaint, customerId: '13800000000' }, 'customerId'],
+    ])('rejects %s with 400 problem+json naming the field, appending nothing', async (_label, body, field) => {
+      const before = await eventCount();
+      const response = await http().post('/v1/complaints').set('Authorization', token('agent')).send(body).expect(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body.type).toBe('urn:cx:problem:validation');
+      expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(await eventCount()).toBe(before);
+    });
+
+    it('lists every offending field, not just the first', async () => {
+      const response = await http()
+        .post('/v1/complaints')
+        .set('Authorization', token('agent'))
+        .send({ ...validComplaint, severity: 'urgent', channel: 'fax', extra: true })
+        .expect(400);
+      expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['channel', 'extra', 'severity']);
+    });
+
+    it('rejects malformed JSON with 400 problem+json', async () => {
+      const response = await http()
+        .post('/v1/complaints')
+        .set('Authorization', token('agent'))
+        .set('Content-Type', 'application/json')
+        .send('{"customerId": ')
+        .expect(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    });
+  });
+
+  describe('Idempotency-Key', () => {
+    it('returns the first result for a repeated key: one complaint, one event', async () => {
+      const before = await eventCount();
+      const first = await http()
+        .post('/v1/complaints')
+        .set('Authorization', token('agent'))
+        .set('Idempotency-Key', 'crm-ticket-99182')
+        .send(validComplaint)
+        .expect(201);
+      const second = await http()
+        .post('/v1/complaints')
+        .set('Authorization', token('agent'))
+        .set('Idempotency-Key', 'crm-ticket-99182')
+        .send(validComplaint)
+        .expect(201);
+      expect(second.body.complaintId).toBe(first.body.complaintId);
+      expect(second.headers['idempotent-replayed']).toBe('true');
+      expect(await eventCount()).toBe(before + 1);
+      const descriptions = await pool.query('SELECT count(*) FROM complaint_descriptions WHERE complaint_id = $1', [
+        first.body.complaintId,
+      ]);
+      expect(Number(descriptions.rows[0].count)).toBe(1);
+    });
+
+    it('refuses the same key with a different request (422), appending nothing', async () => {
+      await http()
+        .post('/v1/complaints')
+        .set('Authorization', token('agent'))
+        .set('Idempotency-Key', 'crm-ticket-50001')
+        .send(validComplaint)
+        .expect(201);
+      const before = await eventCount();
+      const response = await http()
+        .post('/v1/complaints')
+        .set('Authorization', token('agent'))
+        .set('Idempotency-Key', 'crm-ticket-50001')
+        .send({ ...validComplaint, severity: 'low' })
+        .expect(422);
+      expect(response.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
+      expect(await eventCount()).toBe(before);
+    });
+
+    it('gives concurrent requests with one key one complaint', async () => {
+      const before = await eventCount();
+      const responses = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          http().post('/v1/complaints').set('Authorization', token('agent')).set('Idempotency-Key', 'burst-1').send(validComplaint),
+        ),
+      );
+      expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+      expect(new Set(responses.map((r) => r.body.complaintId)).size).toBe(1);
+      expect(await eventCount()).toBe(before + 1);
+    });
+  });
+
+  describe('escalation and resolution', () => {
+    it('escalates one level with If-Match and returns the new ETag', async () => {
+      const { body } = await http().post('/v1/complaints').set('Authorization', token('agent')).send(validComplaint).expect(201);
+      const response = await http()
+        .post(`/v1/complaints/${body.complaintId}/escalations`)
+        .set('Authorization', token('manager'))
+        .set('If-Match', '"1"')
+        .send({ reason: 'No contact within 24 hours' })
+        .expect(200);
+      expect(response.headers.etag).toBe('"2"');
+      expect(response.body.escalationLevel).toBe('project');
+      expect(response.body.escalationTrail.map((s: { level: string }) => s.level)).toEqual(['frontline', 'project']);
+    });
+
+    it('lets exactly one of two concurrent updates with the same If-Match win; the other gets 412', async () => {
+      const { body } = await http().post('/v1/complaints').set('Authorization', token('agent')).send(validComplaint).expect(201);
+      const escalate = () =>
+        http()
+          .post(`/v1/complaints/${body.complaintId}/escalations`)
+          .set('Authorization', token('manager'))
+          .set('If-Match', '"1"')
+          .send({ reason: 'Customer called again' });
+      const statuses = (await Promise.all([escalate(), escalate()])).map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 412]);
+      const events = await pool.query('SELECT count(*) FROM events WHERE stream_id = $1', [body.complaintId]);
+      expect(Number(events.rows[0].count)).toBe(2);
+    });
+
+    it('answers 412 for a stale If-Match and appends nothing', async () => {
+      const { body } = await http().post('/v1/complaints').set('Authorization', token('agent')).send(validComplaint).expect(201);
+      await http()
+        .post(`/v1/complaints/${body.complaintId}/escalations`)
+        .set('Authorization', token('manager'))
+        .send({ reason: 'First escalation' })
+        .expect(200);
+      const response = await http()
+        .post(`/v1/complaints/${body.complaintId}/resolution`)
+        .set('Authorization', token('manager'))
+        .set('If-Match', '"1"')
+        .send({ outcome: 'repaired' })
+        .expect(412);
+      expect(response.body).toMatchObject({ status: 412, currentVersion: 2 });
+    });
+
+    it('answers 409 naming the current state for an invalid transition', async () => {
+      const { body } = await http().post('/v1/complaints').set('Authorization', token('agent')).send(validComplaint).expect(201);
+      await http()
+        .post(`/v1/complaints/${body.complaintId}/resolution`)
+        .set('Authorization', token('agent'))
+        .send({ outcome: 'repaired' })
+        .expect(200);
+      const response = await http()
+        .post(`/v1/complaints/${body.complaintId}/escalations`)
+        .set('Authorization', token('agent'))
+        .send({ reason: 'Too late' })
+        .expect(409);
+      expect(response.body).toMatchObject({ code: 'COMPLAINT.ALREADY_RESOLVED', currentState: 'resolved' });
+    });
+  });
+
+  describe('auth', () => {
+    it('answers 401 without a token', async () => {
+      const response = await http().post('/v1/complaints').send(validComplaint).expect(401);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    });
+
+    it('answers 401 for a token signed with another secret', async () => {
+      const forged = signToken({ sub: 'x', name: 'x', roles: ['admin'] }, 'not-the-secret');
+      await http().post('/v1/complaints').set('Authorization', `Bearer ${forged}`).send(validComplaint).expect(401);
+    });
+
+    it('answers 403 for a role that may not file complaints', async () => {
+      const before = await eventCount();
+      await http().post('/v1/complaints').set('Authorization', token('bi_reader')).send(validComplaint).expect(403);
+      expect(await eventCount()).toBe(before);
+    });
+  });
+
+  describe('operations endpoints', () => {
+    it('serves liveness, readiness (database and Kafka), metrics and the OpenAPI document without a token', async () => {
+      await http().get('/health/live').expect(200);
+      const ready = await http().get('/health/ready').expect(200);
+      expect(ready.body.checks).toEqual({ database: 'up', kafka: 'up' });
+      const metrics = await http().get('/metrics').expect(200);
+      expect(metrics.text).toContain('http_request_duration_seconds');
+      const docs = await http().get('/docs-json').expect(200);
+      expect(Object.keys(docs.body.paths)).toEqual(
+        expect.arrayContaining(['/v1/complaints', '/v1/complaints/{complaintId}', '/v1/complaints/{complaintId}/escalations']),
+      );
+    });
+  });
+});
