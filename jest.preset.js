@@ -2,7 +2,17 @@
 // and the @cx/* libraries resolve to their sources, so tests never need a build first.
 const path = require('node:path');
 
-module.exports = {
+/** Each project's jest.config.js: the preset plus its name. */
+function projectConfig(name, rootDir) {
+  return {
+    ...preset,
+    displayName: name,
+    rootDir,
+    reporters: ['default', [path.join(__dirname, 'jest.results-reporter.js'), { name }]],
+  };
+}
+
+const preset = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts', '<rootDir>/src/**/*.e2e-spec.ts'],
   transform: {
@@ -25,4 +35,8 @@ module.exports = {
   },
   // Integration specs talk to a real broker and database; a slow CI machine must not turn waits into failures.
   testTimeout: 60_000,
+  // Some libraries are exercised only through the services' specs.
+  passWithNoTests: true,
 };
+
+module.exports = { preset, projectConfig };

@@ -1,1 +1,1 @@
-module.exports = { ...require('../../jest.preset.js'), displayName: 'auth', rootDir: __dirname };
+module.exports = require('../../jest.preset.js').projectConfig('auth', __dirname);

@@ -1,1 +1,1 @@
-module.exports = { ...require('../../jest.preset.js'), displayName: 'domain', rootDir: __dirname };
+module.exports = require('../../jest.preset.js').projectConfig('domain', __dirname);

@@ -1,1 +1,1 @@
-module.exports = { ...require('../../jest.preset.js'), displayName: 'event-store', rootDir: __dirname };
+module.exports = require('../../jest.preset.js').projectConfig('event-store', __dirname);

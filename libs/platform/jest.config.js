@@ -1,1 +1,1 @@
-module.exports = { ...require('../../jest.preset.js'), displayName: 'platform', rootDir: __dirname };
+module.exports = require('../../jest.preset.js').projectConfig('platform', __dirname);

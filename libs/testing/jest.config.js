@@ -1,1 +1,1 @@
-module.exports = { ...require('../../jest.preset.js'), displayName: 'testing', rootDir: __dirname };
+module.exports = require('../../jest.preset.js').projectConfig('testing', __dirname);

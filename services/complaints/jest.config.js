@@ -1,1 +1,1 @@
-module.exports = { ...require('../../jest.preset.js'), displayName: 'complaints', rootDir: __dirname };
+module.exports = require('../../jest.preset.js').projectConfig('complaints', __dirname);

@@ -1,1 +1,1 @@
-module.exports = { ...require('../../jest.preset.js'), displayName: 'projections', rootDir: __dirname };
+module.exports = require('../../jest.preset.js').projectConfig('projections', __dirname);

@@ -1,0 +1,5 @@
+// The services `npm start` runs, with their contract ports (ARCHITECTURE.md). Add a service here when it exists.
+export const services = [
+  { name: 'complaints', port: 3001 },
+  { name: 'projections', port: 3006 },
+];

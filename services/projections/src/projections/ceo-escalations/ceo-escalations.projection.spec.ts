@@ -1,0 +1,85 @@
+import type { EventEnvelope } from '@cx/contracts';
+import { evolveComplaintEscalation } from './ceo-escalations.projection';
+
+const complaintId = '0f8e3f5e-8a8e-4c55-9a55-6f2b0c7d1a11';
+let position = 0;
+const envelope = (streamVersion: number, type: string, data: object): EventEnvelope => ({
+  id: `00000000-0000-4000-8000-${String(streamVersion).padStart(12, '0')}`,
+  type,
+  schemaVersion: 1,
+  streamId: complaintId,
+  streamType: 'Complaint',
+  streamVersion,
+  position: String(++position),
+  occurredAt: '2026-11-25T08:00:00.000Z',
+  correlationId: 'c-1',
+  causationId: null,
+  actor: { type: 'user', id: 'u-1' },
+  data,
+});
+
+const filed = (channel = 'hotline', escalationLevel = 'frontline') =>
+  envelope(1, 'ComplaintFiled', {
+    complaintId,
+    customerId: 'subj_7Hq2kLm9Xa',
+    project: 'SH-PUDONG-07',
+    region: 'east-china',
+    category: 'delivery',
+    severity: 'medium',
+    channel,
+    escalationLevel,
+    filedAt: '2026-11-25T08:00:00.000Z',
+  });
+const escalated = (v: number, fromLevel: string, toLevel: string) =>
+  envelope(v, 'ComplaintEscalated', { complaintId, fromLevel, toLevel, reason: `to ${toLevel}`, escalatedAt: `2026-11-2${v}T09:00:00.000Z` });
+const resolved = (v: number) => envelope(v, 'ComplaintResolved', { complaintId, outcome: 'repaired', resolvedAt: '2026-11-29T09:00:00.000Z' });
+
+const replay = (...events: EventEnvelope[]) => events.reduce(evolveComplaintEscalation, null);
+
+describe('CEO escalation read model', () => {
+  it('starts a complaint at its entry level with a one-step trail', () => {
+    expect(replay(filed())).toMatchObject({
+      status: 'open',
+      escalationLevel: 'frontline',
+      escalationTrail: [{ level: 'frontline', reason: null }],
+      reachedCeoOfficeAt: null,
+      lastStreamVersion: 1,
+    });
+  });
+
+  it('records when a ceo_direct complaint reached the CEO office: at filing', () => {
+    expect(replay(filed('ceo_direct', 'ceo_office'))).toMatchObject({
+      escalationLevel: 'ceo_office',
+      reachedCeoOfficeAt: '2026-11-25T08:00:00.000Z',
+    });
+  });
+
+  it('follows escalations up the ladder and keeps the trail with reasons', () => {
+    const row = replay(
+      filed(),
+      escalated(2, 'frontline', 'project'),
+      escalated(3, 'project', 'region'),
+      escalated(4, 'region', 'group_service'),
+      escalated(5, 'group_service', 'ceo_office'),
+    );
+    expect(row?.escalationLevel).toBe('ceo_office');
+    expect(row?.escalationTrail.map((s) => s.level)).toEqual(['frontline', 'project', 'region', 'group_service', 'ceo_office']);
+    expect(row?.reachedCeoOfficeAt).toBe('2026-11-25T09:00:00.000Z');
+  });
+
+  it('closes the complaint on resolution', () => {
+    expect(replay(filed(), resolved(2))).toMatchObject({ status: 'resolved', resolvedAt: '2026-11-29T09:00:00.000Z' });
+  });
+
+  it('is idempotent: a redelivered event changes nothing', () => {
+    const once = replay(filed(), escalated(2, 'frontline', 'project'));
+    const twice = evolveComplaintEscalation(once, escalated(2, 'frontline', 'project'));
+    expect(twice).toBe(once);
+    expect(evolveComplaintEscalation(once, filed())).toBe(once);
+  });
+
+  it('leaves the row alone for event types it does not need', () => {
+    const row = replay(filed());
+    expect(evolveComplaintEscalation(row, { ...envelope(2, 'SomethingElse', {}) })).toBe(row);
+  });
+});
