@@ -1,7 +1,6 @@
-import { DeadLetterHeaders, deadLetterTopic, EventEnvelope } from '@cx/contracts';
+import { DeadLetterHeaders, deadLetterTopic, EventEnvelope, EventValidator } from '@cx/contracts';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
-import { EventValidator } from './event-validator';
 import { ensureTopics, MessagingLogger } from './kafka';
 
 /** Applies one event inside the consumer's transaction; throw to refuse it. */

@@ -1,5 +1,4 @@
 export * from './envelope';
-export * from './event-validator';
 export * from './kafka';
 export * from './event-publisher';
 export * from './idempotent-consumer';

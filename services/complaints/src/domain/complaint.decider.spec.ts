@@ -1,4 +1,4 @@
-import { EventValidator } from '@cx/messaging';
+import { EventValidator } from '@cx/contracts';
 import { spec } from '@cx/testing';
 import type { FileComplaint } from './complaint.commands';
 import { complaintDecider } from './complaint.decider';

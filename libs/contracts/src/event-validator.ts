@@ -1,4 +1,5 @@
-import { EventEnvelope, eventContracts, eventEnvelopeSchema } from '@cx/contracts';
+import { EventEnvelope, eventEnvelopeSchema } from './envelope';
+import { eventContracts } from './registry';
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 

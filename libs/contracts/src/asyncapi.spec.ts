@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildAsyncApiDocument } from './asyncapi';
+
+describe('the AsyncAPI document', () => {
+  it('describes every topic and event version', () => {
+    const doc = buildAsyncApiDocument() as { channels: Record<string, { address: string; messages: object }> };
+    expect(doc.channels.complaints.address).toBe('cx.complaints.events');
+    expect(Object.keys(doc.channels.complaints.messages)).toEqual([
+      'ComplaintFiledV1',
+      'ComplaintEscalatedV1',
+      'ComplaintResolvedV1',
+    ]);
+  });
+
+  it('is committed as generated: run `npm run asyncapi` after changing a contract', () => {
+    const committed = JSON.parse(readFileSync(path.join(__dirname, '..', 'asyncapi.json'), 'utf8'));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(buildAsyncApiDocument())));
+  });
+});
