@@ -38,15 +38,20 @@ export async function ensureTopics(kafka: Kafka, topics: readonly TopicSpec[]): 
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t.topic));
     if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((t) => ({
-        topic: t.topic,
-        numPartitions: t.partitions ?? 3,
-        replicationFactor: -1,
-        configEntries: [{ name: 'retention.ms', value: '-1' }],
-      })),
-    });
+    await admin
+      .createTopics({
+        waitForLeaders: true,
+        topics: missing.map((t) => ({
+          topic: t.topic,
+          numPartitions: t.partitions ?? 3,
+          replicationFactor: -1,
+          configEntries: [{ name: 'retention.ms', value: '-1' }],
+        })),
+      })
+      .catch((error: { errors?: Array<{ type?: string }> }) => {
+        // Another service created it between our list and create: that is the outcome we wanted.
+        if (!error.errors?.every((e) => e.type === 'TOPIC_ALREADY_EXISTS')) throw error;
+      });
   } finally {
     await admin.disconnect();
   }
