@@ -13,7 +13,7 @@ const KAFKA_SCRIPT = path.join(here, 'kafka', 'kafka.sh');
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const DEFAULT_BROKERS = '127.0.0.1:9092';
 // The broker the testcontainers path starts; Kafka 4.x in KRaft mode, as the local path.
-const KAFKA_IMAGE = 'apache/kafka:4.1.1';
+const KAFKA_IMAGE = 'apache/kafka:4.4.0';
 const POSTGRES_IMAGE = 'postgres:15-alpine';
 
 export async function ensureInfrastructure({ log = console.log } = {}) {
