@@ -81,7 +81,17 @@ export class ServiceRuntimeModule implements NestModule {
     const core = [
       { provide: SERVICE_CONFIG, useValue: config },
       { provide: LOGGER, useFactory: () => createLogger(config.serviceName, config.logLevel) },
-      { provide: PG_POOL, useFactory: () => createPool(config.databaseUrl) },
+      {
+        provide: PG_POOL,
+        inject: [LOGGER],
+        useFactory: (logger: Logger) => {
+          const pool = createPool(config.databaseUrl);
+          // An idle connection can die (database restart, failover); without a listener pg-pool's 'error'
+          // event would end the process. The pool replaces the connection on the next checkout.
+          pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
+          return pool;
+        },
+      },
       {
         provide: KAFKA,
         inject: [LOGGER],
