@@ -44,10 +44,7 @@ export async function migrateDatabase(databaseUrl: string, migrations: readonly 
   }
 }
 
-export function createPool(databaseUrl: string, max = 10): Pool {
-  return new Pool({ connectionString: databaseUrl, max, application_name: applicationName() });
-}
-
-function applicationName(): string {
-  return process.env.SERVICE_NAME ?? 'cx-platform';
+/** `applicationName` shows in pg_stat_activity, so operators can tell whose connections they see. */
+export function createPool(databaseUrl: string, applicationName: string, max = 10): Pool {
+  return new Pool({ connectionString: databaseUrl, max, application_name: applicationName });
 }

@@ -85,7 +85,7 @@ export class ServiceRuntimeModule implements NestModule {
         provide: PG_POOL,
         inject: [LOGGER],
         useFactory: (logger: Logger) => {
-          const pool = createPool(config.databaseUrl);
+          const pool = createPool(config.databaseUrl, `cx-${config.serviceName}`);
           // An idle connection can die (database restart, failover); without a listener pg-pool's 'error'
           // event would end the process. The pool replaces the connection on the next checkout.
           pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
@@ -133,7 +133,11 @@ export class ServiceRuntimeModule implements NestModule {
                   await publisher.publish(events);
                   metrics.eventsPublished.inc(events.length);
                 },
-                { name: `${config.serviceName}-relay`, listenConnection: { connectionString: config.databaseUrl }, logger },
+                {
+                  name: `${config.serviceName}-relay`,
+                  listenConnection: { connectionString: config.databaseUrl, application_name: `cx-${config.serviceName}-relay` },
+                  logger,
+                },
               ),
           },
           RelayLifecycle,

@@ -279,6 +279,26 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
     });
   });
 
+  describe('resilience', () => {
+    it('keeps serving and relaying after the database terminates its connections (e.g. a restart)', async () => {
+      await http().get('/health/ready').expect(200);
+      const admin = new Pool({ connectionString: config.databaseUrl.replace(/\/[^/]+$/, '/postgres'), max: 1 });
+      try {
+        const { rows } = await admin.query(
+          `SELECT count(pg_terminate_backend(pid)) AS terminated FROM pg_stat_activity
+            WHERE datname = $1 AND application_name IN ('cx-complaints', 'cx-complaints-relay')`,
+          [new URL(config.databaseUrl).pathname.slice(1)],
+        );
+        expect(Number(rows[0].terminated)).toBeGreaterThan(0);
+      } finally {
+        await admin.end();
+      }
+      await eventually(() => http().get('/health/ready').expect(200));
+      const { body } = await http().post('/v1/complaints').set('Authorization', token('agent')).send(validComplaint).expect(201);
+      await eventually(() => expect(topic.messages.some((m) => m.key === body.complaintId)).toBe(true));
+    });
+  });
+
   describe('operations endpoints', () => {
     it('serves liveness, readiness (database and Kafka), metrics and the OpenAPI document without a token', async () => {
       await http().get('/health/live').expect(200);
