@@ -39,22 +39,25 @@ export class PostgresEventStore {
   constructor(private readonly pool: Pool) {}
 
   async append(request: AppendRequest): Promise<AppendResult> {
+    if (request.events.length === 0) throw new Error('append needs at least one event');
     if (request.idempotency) {
       const replay = await this.findReplay(request.idempotency);
       if (replay) return replay;
     }
+    // One statement is atomic on its own: a plain append needs no explicit transaction (one round trip).
+    const needsTransaction = request.idempotency !== undefined || request.alsoInTransaction !== undefined;
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
+      if (needsTransaction) await client.query('BEGIN');
       // The events INSERT must be the transaction's first write: that is when it gets its xid, and the relay
       // orders by xid, so a later writer to the same stream always has a larger xid than an earlier one.
       const events = await this.insertEvents(client, request);
       if (request.idempotency) await this.rememberIdempotencyKey(client, request.idempotency, request.streamId, events);
       if (request.alsoInTransaction) await request.alsoInTransaction(client);
-      await client.query('COMMIT');
+      if (needsTransaction) await client.query('COMMIT');
       return { streamId: request.streamId, streamVersion: events[events.length - 1].streamVersion, events, replayed: false };
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      if (needsTransaction) await client.query('ROLLBACK').catch(() => undefined);
       if (isUniqueViolation(error, 'events_stream_version_key')) {
         throw new StreamVersionConflict(request.streamId, request.expectedVersion);
       }
@@ -76,21 +79,18 @@ export class PostgresEventStore {
     return rows.map(toRecordedEvent);
   }
 
+  /**
+   * Inserts only if the stream is at the expected version; a concurrent writer that gets there first makes
+   * the insert hit the unique (stream_id, stream_version) constraint. Either way: a typed conflict.
+   */
   private async insertEvents(client: PoolClient, request: AppendRequest): Promise<RecordedEvent[]> {
-    if (request.events.length === 0) throw new Error('append needs at least one event');
-    const { rows: current } = await client.query<{ version: number | null }>(
-      'SELECT max(stream_version) AS version FROM events WHERE stream_id = $1',
-      [request.streamId],
-    );
-    const currentVersion = current[0].version ?? 0;
-    if (currentVersion !== request.expectedVersion) {
-      throw new StreamVersionConflict(request.streamId, request.expectedVersion);
-    }
     const { rows } = await client.query<EventRow>(
-      `INSERT INTO events (event_id, stream_id, stream_type, stream_version, type, schema_version, data, metadata)
+      `WITH current AS (SELECT coalesce(max(stream_version), 0) AS version FROM events WHERE stream_id = $1)
+       INSERT INTO events (event_id, stream_id, stream_type, stream_version, type, schema_version, data, metadata)
        SELECT e.event_id, $1, $2, $3 + e.ordinality, e.type, e.schema_version, e.data, $4
          FROM unnest($5::uuid[], $6::text[], $7::int[], $8::jsonb[]) WITH ORDINALITY
-              AS e(event_id, type, schema_version, data, ordinality)
+              AS e(event_id, type, schema_version, data, ordinality), current
+        WHERE current.version = $3
        RETURNING ${EVENT_COLUMNS}`,
       [
         request.streamId,
@@ -103,6 +103,7 @@ export class PostgresEventStore {
         request.events.map((e) => JSON.stringify(e.data)),
       ],
     );
+    if (rows.length === 0) throw new StreamVersionConflict(request.streamId, request.expectedVersion);
     return rows.map(toRecordedEvent).sort((a, b) => a.streamVersion - b.streamVersion);
   }
 
