@@ -3,7 +3,10 @@ import tseslint from 'typescript-eslint';
 // The domain layer stays pure: no framework, database or broker code in deciders, events and state.
 const forbiddenInDomain = {
   patterns: [
-    { group: ['@nestjs/*', 'pg', 'kafkajs', 'typeorm', '@cx/event-store', '@cx/messaging', '@cx/platform', '@cx/auth'], message: 'domain/ holds pure business rules: no Nest, pg, Kafka or TypeORM imports.' },
+    {
+      group: ['@nestjs/*', 'pg', 'kafkajs', 'typeorm', '@cx/event-store', '@cx/messaging', '@cx/platform', '@cx/auth'],
+      message: 'domain/ holds pure business rules: no Nest, pg, Kafka or TypeORM imports.',
+    },
   ],
 };
 
@@ -12,7 +15,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-console': 'error',
     },
   },

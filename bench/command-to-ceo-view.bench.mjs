@@ -15,8 +15,18 @@ const RATE_PER_SECOND = Number(process.env.BENCH_RATE ?? 50);
 
 export async function run() {
   const namespace = `bench${randomBytes(3).toString('hex')}`;
-  const complaintsConfig = { ...loadServiceConfig('complaints', 0, {}), databaseUrl: scratchDatabaseUrl('complaints'), topicNamespace: namespace, logLevel: 'warn' };
-  const projectionsConfig = { ...loadServiceConfig('projections', 0, {}), databaseUrl: scratchDatabaseUrl('projections'), topicNamespace: namespace, logLevel: 'warn' };
+  const complaintsConfig = {
+    ...loadServiceConfig('complaints', 0, {}),
+    databaseUrl: scratchDatabaseUrl('complaints'),
+    topicNamespace: namespace,
+    logLevel: 'warn',
+  };
+  const projectionsConfig = {
+    ...loadServiceConfig('projections', 0, {}),
+    databaseUrl: scratchDatabaseUrl('projections'),
+    topicNamespace: namespace,
+    logLevel: 'warn',
+  };
   const complaints = await createComplaintsApp(complaintsConfig);
   const projections = await createProjectionsApp(projectionsConfig);
   await complaints.listen(0, '127.0.0.1');
@@ -57,7 +67,11 @@ export async function run() {
 
   try {
     console.log(`command -> CEO view: ${COMMANDS} commands at ~${RATE_PER_SECOND}/s`);
-    const warmup = await fetch(`${base}/v1/complaints`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+    const warmup = await fetch(`${base}/v1/complaints`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body,
+    });
     if (warmup.status !== 201) throw new Error(`warm-up command answered ${warmup.status}`);
     const interval = 1000 / RATE_PER_SECOND;
     const started = performance.now();

@@ -3,7 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { dropDatabase, require, scratchDatabaseUrl, writeResult } from './lib.mjs';
 
-const { PostgresEventStore, CreateEventStore1764000000000, ensureDatabase, migrateDatabase } = require('@cx/event-store');
+const {
+  PostgresEventStore,
+  CreateEventStore1764000000000,
+  ensureDatabase,
+  migrateDatabase,
+} = require('@cx/event-store');
 const { Pool } = require('pg');
 
 const EVENTS = Number(process.env.BENCH_APPEND_EVENTS ?? 5000);
@@ -21,7 +26,9 @@ async function timed(label, work) {
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const perSecond = Math.round(EVENTS / seconds);
-  console.log(`  ${label.padEnd(34)} ${perSecond.toString().padStart(7)} events/s  (${EVENTS} in ${seconds.toFixed(2)} s)`);
+  console.log(
+    `  ${label.padEnd(34)} ${perSecond.toString().padStart(7)} events/s  (${EVENTS} in ${seconds.toFixed(2)} s)`,
+  );
   return perSecond;
 }
 

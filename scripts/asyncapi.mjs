@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import { childEnv, ensureDependencies, root, runToCompletion } from './workspace.mjs';
 
 ensureDependencies();
-if ((await runToCompletion('nx', ['run', '@cx/contracts:build', '--outputStyle=static'], childEnv())) !== 0) process.exit(1);
+if ((await runToCompletion('nx', ['run', '@cx/contracts:build', '--outputStyle=static'], childEnv())) !== 0)
+  process.exit(1);
 const require = createRequire(import.meta.url);
 const { buildAsyncApiDocument } = require(path.join(root, 'libs/contracts/dist/index.js'));
 const target = path.join(root, 'libs/contracts/asyncapi.json');

@@ -10,7 +10,8 @@ let code = 1;
 try {
   const env = childEnv(infra.env);
   code = await runToCompletion('nx', ['run-many', '-t', 'build', '--outputStyle=static'], env);
-  if (code === 0) code = await runToCompletion('node', [path.join(root, 'bench', 'run.mjs'), ...process.argv.slice(2)], env);
+  if (code === 0)
+    code = await runToCompletion('node', [path.join(root, 'bench', 'run.mjs'), ...process.argv.slice(2)], env);
 } finally {
   await infra.stop();
 }

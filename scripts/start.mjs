@@ -42,11 +42,17 @@ if ((await runToCompletion('nx', ['run-many', '-t', 'build', '--outputStyle=stat
 for (const service of services) {
   const child = spawn('node', [path.join(root, 'services', service.name, 'dist', 'main.js')], {
     cwd: root,
-    env: { ...env, PORT: process.env[`${service.name.toUpperCase()}_PORT`] ?? String(service.port), SERVICE_NAME: service.name },
+    env: {
+      ...env,
+      PORT: process.env[`${service.name.toUpperCase()}_PORT`] ?? String(service.port),
+      SERVICE_NAME: service.name,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (const stream of [child.stdout, child.stderr]) {
-    readline.createInterface({ input: stream }).on('line', (line) => process.stdout.write(`[${service.name}] ${line}\n`));
+    readline
+      .createInterface({ input: stream })
+      .on('line', (line) => process.stdout.write(`[${service.name}] ${line}\n`));
   }
   child.on('exit', (code) => {
     if (!stopping) {

@@ -7,8 +7,21 @@ const require = createRequire(import.meta.url);
 const jwt = require('jsonwebtoken');
 // Must equal DEV_JWT_SECRET in libs/platform/src/config.ts (a platform spec checks it).
 export const DEV_JWT_SECRET = 'cx-dev-secret-not-for-production';
-const ROLES = ['agent', 'manager', 'ceo_office', 'reviewer', 'survey_vendor', 'hr', 'campaign_admin',
-  'community_staff', 'interviewer', 'dpo', 'bi_reader', 'auditor', 'admin'];
+const ROLES = [
+  'agent',
+  'manager',
+  'ceo_office',
+  'reviewer',
+  'survey_vendor',
+  'hr',
+  'campaign_admin',
+  'community_staff',
+  'interviewer',
+  'dpo',
+  'bi_reader',
+  'auditor',
+  'admin',
+];
 
 const { values } = parseArgs({
   options: {
@@ -26,4 +39,6 @@ if (values.role.length === 0 || unknown.length > 0) {
 }
 const claims = { name: values.name, roles: values.role, ...(values.scope ? { scope: values.scope } : {}) };
 const secret = process.env.AUTH_JWT_SECRET ?? DEV_JWT_SECRET;
-console.log(jwt.sign(claims, secret, { algorithm: 'HS256', subject: values.sub, expiresIn: Number(values.hours) * 3600 }));
+console.log(
+  jwt.sign(claims, secret, { algorithm: 'HS256', subject: values.sub, expiresIn: Number(values.hours) * 3600 }),
+);

@@ -29,7 +29,10 @@ export async function ensureInfrastructure({ log = console.log } = {}) {
     } else if (!process.env.DATABASE_URL && (await dockerEngineAnswers())) {
       const { PostgreSqlContainer } = require('@testcontainers/postgresql');
       log(`infra: starting Postgres container (${POSTGRES_IMAGE})`);
-      const container = await new PostgreSqlContainer(POSTGRES_IMAGE).withUsername('postgres').withPassword('postgres').start();
+      const container = await new PostgreSqlContainer(POSTGRES_IMAGE)
+        .withUsername('postgres')
+        .withPassword('postgres')
+        .start();
       env.DATABASE_URL = container.getConnectionUri().replace(/\/[^/]*$/, '/postgres');
       stops.push(() => container.stop());
     } else {
@@ -108,7 +111,9 @@ function run(command, args) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: 'inherit' });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
+    );
   });
 }
 

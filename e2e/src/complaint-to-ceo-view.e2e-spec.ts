@@ -34,8 +34,13 @@ describe('complaint -> event store -> Kafka -> CEO escalation view', () => {
   const token = (...roles: Role[]) =>
     `Bearer ${signToken({ sub: 'u-1', name: 'Test user', roles }, complaintsConfig.jwtSecret)}`;
   const file = async (channel = 'hotline'): Promise<string> =>
-    (await request(complaints.getHttpServer()).post('/v1/complaints').set('Authorization', token('agent')).send(complaint(channel)).expect(201))
-      .body.complaintId;
+    (
+      await request(complaints.getHttpServer())
+        .post('/v1/complaints')
+        .set('Authorization', token('agent'))
+        .send(complaint(channel))
+        .expect(201)
+    ).body.complaintId;
   const escalate = (id: string) =>
     request(complaints.getHttpServer())
       .post(`/v1/complaints/${id}/escalations`)
@@ -43,8 +48,12 @@ describe('complaint -> event store -> Kafka -> CEO escalation view', () => {
       .send({ reason: 'Not handled in time' })
       .expect(200);
   const ceoView = async () =>
-    (await request(projections.getHttpServer()).get('/v1/ceo/escalations?limit=500').set('Authorization', token('ceo_office')).expect(200))
-      .body;
+    (
+      await request(projections.getHttpServer())
+        .get('/v1/ceo/escalations?limit=500')
+        .set('Authorization', token('ceo_office'))
+        .expect(200)
+    ).body;
   const readModelRows = async (id: string) =>
     (await reporting.query('SELECT * FROM reporting.complaint_escalations_v1 WHERE complaint_id = $1', [id])).rows;
 
@@ -93,7 +102,10 @@ describe('complaint -> event store -> Kafka -> CEO escalation view', () => {
     const bi = new Client({ connectionString: url.toString() });
     await bi.connect();
     try {
-      const { rows } = await bi.query('SELECT complaint_id, escalation_level FROM reporting.ceo_escalations WHERE complaint_id = $1', [id]);
+      const { rows } = await bi.query(
+        'SELECT complaint_id, escalation_level FROM reporting.ceo_escalations WHERE complaint_id = $1',
+        [id],
+      );
       expect(rows).toEqual([{ complaint_id: id, escalation_level: 'ceo_office' }]);
     } finally {
       await bi.end();
@@ -146,9 +158,9 @@ describe('complaint -> event store -> Kafka -> CEO escalation view', () => {
     await work(5);
     relay.start();
 
-    const eventIds = (await complaintsDb.query('SELECT event_id FROM events WHERE stream_id = ANY($1)', [ids])).rows.map(
-      (r) => r.event_id,
-    );
+    const eventIds = (
+      await complaintsDb.query('SELECT event_id FROM events WHERE stream_id = ANY($1)', [ids])
+    ).rows.map((r) => r.event_id);
     expect(eventIds).toHaveLength(ids.length * 2);
     await eventually(() => {
       const seen = new Set(topic.messages.map((m) => JSON.parse(m.value!).id));
@@ -172,7 +184,8 @@ describe('complaint -> event store -> Kafka -> CEO escalation view', () => {
     const relay = complaints.get<EventRelay>(EVENT_RELAY);
     await relay.stop();
     const id = await file();
-    const [{ event_id: eventId }] = (await complaintsDb.query('SELECT event_id FROM events WHERE stream_id = $1', [id])).rows;
+    const [{ event_id: eventId }] = (await complaintsDb.query('SELECT event_id FROM events WHERE stream_id = $1', [id]))
+      .rows;
 
     const publisher = complaints.get(KafkaEventPublisher);
     let crashes = 1;
@@ -182,7 +195,11 @@ describe('complaint -> event store -> Kafka -> CEO escalation view', () => {
         await publisher.publish(events);
         if (crashes-- > 0) throw new Error('process died before the checkpoint was written');
       },
-      { name: 'complaints-relay', listenConnection: { connectionString: complaintsConfig.databaseUrl }, logger: silent },
+      {
+        name: 'complaints-relay',
+        listenConnection: { connectionString: complaintsConfig.databaseUrl },
+        logger: silent,
+      },
     );
     await expect(crashing.publishPending()).rejects.toThrow(/checkpoint/);
     await crashing.publishPending();

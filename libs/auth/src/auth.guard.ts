@@ -25,7 +25,8 @@ export class BearerAuthGuard implements CanActivate {
     try {
       request.principal = verifyToken(match[1], this.secret);
     } catch (error) {
-      if (error instanceof InvalidToken) throw new UnauthorizedException(`The bearer token is invalid: ${error.message}`);
+      if (error instanceof InvalidToken)
+        throw new UnauthorizedException(`The bearer token is invalid: ${error.message}`);
       throw error;
     }
 

@@ -5,8 +5,16 @@ const secret = 'test-secret';
 
 describe('bearer tokens', () => {
   it('round-trips sub, name, roles and scope', () => {
-    const token = signToken({ sub: 'u-1', name: 'Wang Fang', roles: ['ceo_office', 'auditor'], scope: 'east-china' }, secret);
-    expect(verifyToken(token, secret)).toEqual({ sub: 'u-1', name: 'Wang Fang', roles: ['ceo_office', 'auditor'], scope: 'east-china' });
+    const token = signToken(
+      { sub: 'u-1', name: 'Wang Fang', roles: ['ceo_office', 'auditor'], scope: 'east-china' },
+      secret,
+    );
+    expect(verifyToken(token, secret)).toEqual({
+      sub: 'u-1',
+      name: 'Wang Fang',
+      roles: ['ceo_office', 'auditor'],
+      scope: 'east-china',
+    });
   });
 
   it('drops roles the platform does not know', () => {

@@ -39,7 +39,10 @@ export class AggregateRepository<Command, Event extends DomainEvent, State> {
   async load(streamId: string): Promise<LoadedAggregate<State>> {
     const recorded = await this.store.readStream(streamId);
     return {
-      state: fold(this.decider, recorded.map((r) => this.codec.decode(r))),
+      state: fold(
+        this.decider,
+        recorded.map((r) => this.codec.decode(r)),
+      ),
       version: recorded.length === 0 ? 0 : recorded[recorded.length - 1].streamVersion,
     };
   }

@@ -105,10 +105,9 @@ export class EventRelay {
       this.wake?.();
     });
     await client.connect();
-    const { rows } = await client.query<{ locked: boolean }>(
-      'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
-      [`event-relay:${this.options.name}`],
-    );
+    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
+      `event-relay:${this.options.name}`,
+    ]);
     if (!rows[0].locked) {
       // Another instance relays this database; stay on standby and try again on the next tick.
       await client.end();

@@ -18,7 +18,9 @@ describe('PostgresEventStore (real Postgres)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('event_store');
-    expect(await migrateDatabase(database.url, [CreateEventStore1764000000000])).toEqual(['CreateEventStore1764000000000']);
+    expect(await migrateDatabase(database.url, [CreateEventStore1764000000000])).toEqual([
+      'CreateEventStore1764000000000',
+    ]);
     expect(await migrateDatabase(database.url, [CreateEventStore1764000000000])).toEqual([]);
     pool = new Pool({ connectionString: database.url });
     store = new PostgresEventStore(pool);
@@ -70,13 +72,34 @@ describe('PostgresEventStore (real Postgres)', () => {
 
   it('replays an idempotency key and refuses its reuse for another request', async () => {
     const idempotency = { scope: 'things.create', key: 'k-1', fingerprint: 'f-1' };
-    const first = await store.append({ streamId: 's-idem', streamType: 'Thing', expectedVersion: 0, events: [event(1)], metadata, idempotency });
-    const replay = await store.append({ streamId: 's-idem-2', streamType: 'Thing', expectedVersion: 0, events: [event(1)], metadata, idempotency });
+    const first = await store.append({
+      streamId: 's-idem',
+      streamType: 'Thing',
+      expectedVersion: 0,
+      events: [event(1)],
+      metadata,
+      idempotency,
+    });
+    const replay = await store.append({
+      streamId: 's-idem-2',
+      streamType: 'Thing',
+      expectedVersion: 0,
+      events: [event(1)],
+      metadata,
+      idempotency,
+    });
     expect(replay).toMatchObject({ streamId: 's-idem', streamVersion: 1, replayed: true });
     expect(first.replayed).toBe(false);
     expect(await store.readStream('s-idem-2')).toHaveLength(0);
     await expect(
-      store.append({ streamId: 's-idem-3', streamType: 'Thing', expectedVersion: 0, events: [event(1)], metadata, idempotency: { ...idempotency, fingerprint: 'other' } }),
+      store.append({
+        streamId: 's-idem-3',
+        streamType: 'Thing',
+        expectedVersion: 0,
+        events: [event(1)],
+        metadata,
+        idempotency: { ...idempotency, fingerprint: 'other' },
+      }),
     ).rejects.toBeInstanceOf(IdempotencyKeyReused);
   });
 
@@ -96,7 +119,9 @@ describe('PostgresEventStore (real Postgres)', () => {
 
   it('refuses to rewrite stored events', async () => {
     await append('s-immutable', 0, 1);
-    await expect(pool.query("UPDATE events SET data = '{}' WHERE stream_id = 's-immutable'")).rejects.toThrow(/append-only/);
+    await expect(pool.query("UPDATE events SET data = '{}' WHERE stream_id = 's-immutable'")).rejects.toThrow(
+      /append-only/,
+    );
     await expect(pool.query("DELETE FROM events WHERE stream_id = 's-immutable'")).rejects.toThrow(/append-only/);
   });
 
@@ -166,7 +191,12 @@ describe('PostgresEventStore (real Postgres)', () => {
           }
           delivered.push(...events);
         },
-        { name: 'test-relay-running', listenConnection: { connectionString: database.url }, logger: silent, pollIntervalMs: 60_000 },
+        {
+          name: 'test-relay-running',
+          listenConnection: { connectionString: database.url },
+          logger: silent,
+          pollIntervalMs: 60_000,
+        },
       );
       running.start();
       try {

@@ -55,7 +55,12 @@ export class PostgresEventStore {
       if (request.idempotency) await this.rememberIdempotencyKey(client, request.idempotency, request.streamId, events);
       if (request.alsoInTransaction) await request.alsoInTransaction(client);
       if (needsTransaction) await client.query('COMMIT');
-      return { streamId: request.streamId, streamVersion: events[events.length - 1].streamVersion, events, replayed: false };
+      return {
+        streamId: request.streamId,
+        streamVersion: events[events.length - 1].streamVersion,
+        events,
+        replayed: false,
+      };
     } catch (error) {
       if (needsTransaction) await client.query('ROLLBACK').catch(() => undefined);
       if (isUniqueViolation(error, 'events_stream_version_key')) {

@@ -50,7 +50,10 @@ export class IdempotentConsumer {
   }
 
   async start(): Promise<void> {
-    await ensureTopics(this.kafka, [...this.options.topics.map((topic) => ({ topic })), { topic: this.deadLetterTopic }]);
+    await ensureTopics(this.kafka, [
+      ...this.options.topics.map((topic) => ({ topic })),
+      { topic: this.deadLetterTopic },
+    ]);
     await this.deadLetters.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: true });
@@ -101,7 +104,10 @@ export class IdempotentConsumer {
           return this.deadLetter(topic, partition, message, `handler refused: ${(error as Error).message}`);
         }
         if (attempt > retries) throw error;
-        this.options.logger.warn({ err: error, attempt, eventId: validation.envelope.id }, 'transient failure; retrying');
+        this.options.logger.warn(
+          { err: error, attempt, eventId: validation.envelope.id },
+          'transient failure; retrying',
+        );
         await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 5_000)));
       }
     }
@@ -154,7 +160,10 @@ export class IdempotentConsumer {
       ],
     });
     this.stats.deadLettered++;
-    this.options.logger.error({ topic, partition, offset: message.offset, reason }, 'message sent to dead-letter topic');
+    this.options.logger.error(
+      { topic, partition, offset: message.offset, reason },
+      'message sent to dead-letter topic',
+    );
   }
 }
 

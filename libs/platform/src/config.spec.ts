@@ -14,7 +14,9 @@ describe('service configuration', () => {
   });
 
   it('takes PORT, DATABASE_URL (server) and a per-service database URL', () => {
-    expect(loadServiceConfig('complaints', 3001, { PORT: '4001', DATABASE_URL: 'postgres://u:p@db:5432/x' })).toMatchObject({
+    expect(
+      loadServiceConfig('complaints', 3001, { PORT: '4001', DATABASE_URL: 'postgres://u:p@db:5432/x' }),
+    ).toMatchObject({
       port: 4001,
       databaseUrl: 'postgres://u:p@db:5432/cx_complaints',
     });

@@ -24,8 +24,12 @@ export function loadServiceConfig(
   return {
     serviceName,
     port: parsePort(env.PORT, defaultPort),
-    databaseUrl: env[`${upper}_DATABASE_URL`] ?? serviceDatabaseUrl(env.DATABASE_URL ?? DEFAULT_SERVER_URL, serviceName),
-    kafkaBrokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean),
+    databaseUrl:
+      env[`${upper}_DATABASE_URL`] ?? serviceDatabaseUrl(env.DATABASE_URL ?? DEFAULT_SERVER_URL, serviceName),
+    kafkaBrokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092')
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
     topicNamespace: env.KAFKA_TOPIC_NAMESPACE ?? '',
     jwtSecret: secret,
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -128,7 +128,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const bodyParserError = exception as { type?: string; status?: number; message?: string };
     if (bodyParserError?.type === 'entity.parse.failed') {
-      return { type: problemType('malformed-json'), title: 'Malformed JSON', status: 400, detail: 'The body is not valid JSON.' };
+      return {
+        type: problemType('malformed-json'),
+        title: 'Malformed JSON',
+        status: 400,
+        detail: 'The body is not valid JSON.',
+      };
     }
     return {
       type: problemType('internal'),

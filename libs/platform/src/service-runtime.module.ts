@@ -135,7 +135,10 @@ export class ServiceRuntimeModule implements NestModule {
                 },
                 {
                   name: `${config.serviceName}-relay`,
-                  listenConnection: { connectionString: config.databaseUrl, application_name: `cx-${config.serviceName}-relay` },
+                  listenConnection: {
+                    connectionString: config.databaseUrl,
+                    application_name: `cx-${config.serviceName}-relay`,
+                  },
                   logger,
                 },
               ),

@@ -23,7 +23,8 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
   let database: TestDatabase;
   let pool: Pool;
   let topic: TopicReader;
-  const token = (...roles: Role[]) => `Bearer ${signToken({ sub: 'agent-7', name: 'Agent Seven', roles }, config.jwtSecret)}`;
+  const token = (...roles: Role[]) =>
+    `Bearer ${signToken({ sub: 'agent-7', name: 'Agent Seven', roles }, config.jwtSecret)}`;
   const http = () => request(app.getHttpServer());
   const eventCount = async () => Number((await pool.query('SELECT count(*) FROM events')).rows[0].count);
 
@@ -32,7 +33,10 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
     app = await createComplaintsApp(config);
     await app.init();
     pool = new Pool({ connectionString: config.databaseUrl });
-    topic = await new TopicReader(config.kafkaBrokers, namespacedTopic(Topics.complaints, config.topicNamespace)).start();
+    topic = await new TopicReader(
+      config.kafkaBrokers,
+      namespacedTopic(Topics.complaints, config.topicNamespace),
+    ).start();
   });
 
   afterAll(async () => {
@@ -55,10 +59,15 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
     expect(response.body).toMatchObject({ status: 'open', escalationLevel: 'frontline', version: 1 });
     const { complaintId } = response.body;
 
-    const stored = await pool.query('SELECT type, stream_version, data, metadata FROM events WHERE stream_id = $1', [complaintId]);
+    const stored = await pool.query('SELECT type, stream_version, data, metadata FROM events WHERE stream_id = $1', [
+      complaintId,
+    ]);
     expect(stored.rows).toHaveLength(1);
     expect(stored.rows[0]).toMatchObject({ type: 'ComplaintFiled', stream_version: 1 });
-    expect(stored.rows[0].metadata).toMatchObject({ correlationId: 'call-centre-4711', actor: { type: 'user', id: 'agent-7' } });
+    expect(stored.rows[0].metadata).toMatchObject({
+      correlationId: 'call-centre-4711',
+      actor: { type: 'user', id: 'agent-7' },
+    });
     expect(JSON.stringify(stored.rows[0].data)).not.toContain('Water leaks');
 
     const message = await eventually(() => {
@@ -96,8 +105,15 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
   });
 
   it('reads a complaint back with its ETag and description', async () => {
-    const { body } = await http().post('/v1/complaints').set('Authorization', token('agent')).send(validComplaint).expect(201);
-    const read = await http().get(`/v1/complaints/${body.complaintId}`).set('Authorization', token('auditor')).expect(200);
+    const { body } = await http()
+      .post('/v1/complaints')
+      .set('Authorization', token('agent'))
+      .send(validComplaint)
+      .expect(201);
+    const read = await http()
+      .get(`/v1/complaints/${body.complaintId}`)
+      .set('Authorization', token('auditor'))
+      .expect(200);
     expect(read.headers.etag).toBe('"1"');
     expect(read.body).toMatchObject({ complaintId: body.complaintId, description: validComplaint.description });
   });
@@ -132,7 +148,11 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
         .set('Authorization', token('agent'))
         .send({ ...validComplaint, severity: 'urgent', channel: 'fax', extra: true })
         .expect(400);
-      expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['channel', 'extra', 'severity']);
+      expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+        'channel',
+        'extra',
+        'severity',
+      ]);
     });
 
     it('rejects malformed JSON with 400 problem+json', async () => {
@@ -192,7 +212,11 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
       const before = await eventCount();
       const responses = await Promise.all(
         Array.from({ length: 5 }, () =>
-          http().post('/v1/complaints').set('Authorization', token('agent')).set('Idempotency-Key', 'burst-1').send(validComplaint),
+          http()
+            .post('/v1/complaints')
+            .set('Authorization', token('agent'))
+            .set('Idempotency-Key', 'burst-1')
+            .send(validComplaint),
         ),
       );
       expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
@@ -203,7 +227,11 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
 
   describe('escalation and resolution', () => {
     it('escalates one level with If-Match and returns the new ETag', async () => {
-      const { body } = await http().post('/v1/complaints').set('Authorization', token('agent')).send(validComplaint).expect(201);
+      const { body } = await http()
+        .post('/v1/complaints')
+        .set('Authorization', token('agent'))
+        .send(validComplaint)
+        .expect(201);
       const response = await http()
         .post(`/v1/complaints/${body.complaintId}/escalations`)
         .set('Authorization', token('manager'))
@@ -216,7 +244,11 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
     });
 
     it('lets exactly one of two concurrent updates with the same If-Match win; the other gets 412', async () => {
-      const { body } = await http().post('/v1/complaints').set('Authorization', token('agent')).send(validComplaint).expect(201);
+      const { body } = await http()
+        .post('/v1/complaints')
+        .set('Authorization', token('agent'))
+        .send(validComplaint)
+        .expect(201);
       const escalate = () =>
         http()
           .post(`/v1/complaints/${body.complaintId}/escalations`)
@@ -230,7 +262,11 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
     });
 
     it('answers 412 for a stale If-Match and appends nothing', async () => {
-      const { body } = await http().post('/v1/complaints').set('Authorization', token('agent')).send(validComplaint).expect(201);
+      const { body } = await http()
+        .post('/v1/complaints')
+        .set('Authorization', token('agent'))
+        .send(validComplaint)
+        .expect(201);
       await http()
         .post(`/v1/complaints/${body.complaintId}/escalations`)
         .set('Authorization', token('manager'))
@@ -246,7 +282,11 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
     });
 
     it('answers 409 naming the current state for an invalid transition', async () => {
-      const { body } = await http().post('/v1/complaints').set('Authorization', token('agent')).send(validComplaint).expect(201);
+      const { body } = await http()
+        .post('/v1/complaints')
+        .set('Authorization', token('agent'))
+        .send(validComplaint)
+        .expect(201);
       await http()
         .post(`/v1/complaints/${body.complaintId}/resolution`)
         .set('Authorization', token('agent'))
@@ -294,7 +334,11 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
         await admin.end();
       }
       await eventually(() => http().get('/health/ready').expect(200));
-      const { body } = await http().post('/v1/complaints').set('Authorization', token('agent')).send(validComplaint).expect(201);
+      const { body } = await http()
+        .post('/v1/complaints')
+        .set('Authorization', token('agent'))
+        .send(validComplaint)
+        .expect(201);
       await eventually(() => expect(topic.messages.some((m) => m.key === body.complaintId)).toBe(true));
     });
   });
@@ -308,7 +352,11 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
       expect(metrics.text).toContain('http_request_duration_seconds');
       const docs = await http().get('/docs-json').expect(200);
       expect(Object.keys(docs.body.paths)).toEqual(
-        expect.arrayContaining(['/v1/complaints', '/v1/complaints/{complaintId}', '/v1/complaints/{complaintId}/escalations']),
+        expect.arrayContaining([
+          '/v1/complaints',
+          '/v1/complaints/{complaintId}',
+          '/v1/complaints/{complaintId}/escalations',
+        ]),
       );
     });
   });

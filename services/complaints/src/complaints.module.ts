@@ -14,7 +14,12 @@ import { GetComplaintController } from './queries/get-complaint/get-complaint.ht
 
 const commandHandlers = [FileComplaintHandler, EscalateComplaintHandler, ResolveComplaintHandler];
 const queryHandlers = [GetComplaintHandler];
-const controllers = [FileComplaintController, GetComplaintController, EscalateComplaintController, ResolveComplaintController];
+const controllers = [
+  FileComplaintController,
+  GetComplaintController,
+  EscalateComplaintController,
+  ResolveComplaintController,
+];
 
 @Module({})
 export class ComplaintsModule {

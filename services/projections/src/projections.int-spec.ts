@@ -81,7 +81,11 @@ describe('projections consuming cx.complaints.events (real Kafka, real Postgres)
       .set('Authorization', `Bearer ${token}`)
       .expect(200);
     const item = response.body.items.find((i: { complaintId: string }) => i.complaintId === complaintId);
-    expect(item).toMatchObject({ severity: 'critical', channel: 'ceo_direct', escalationTrail: [{ level: 'ceo_office' }] });
+    expect(item).toMatchObject({
+      severity: 'critical',
+      channel: 'ceo_direct',
+      escalationTrail: [{ level: 'ceo_office' }],
+    });
     expect(item.ageSeconds).toBeGreaterThanOrEqual(3_599);
   });
 
@@ -93,7 +97,13 @@ describe('projections consuming cx.complaints.events (real Kafka, real Postgres)
       id: randomUUID(),
       type: 'ComplaintEscalated',
       streamVersion: 2,
-      data: { complaintId, fromLevel: 'frontline', toLevel: 'project', reason: 'slow', escalatedAt: new Date().toISOString() },
+      data: {
+        complaintId,
+        fromLevel: 'frontline',
+        toLevel: 'project',
+        reason: 'slow',
+        escalatedAt: new Date().toISOString(),
+      },
     };
     await produce(complaintId, JSON.stringify(envelope));
     await produce(complaintId, JSON.stringify(escalated));

@@ -1,9 +1,4 @@
-import type {
-  ComplaintCategory,
-  ComplaintChannel,
-  ComplaintSeverity,
-  ResolutionOutcome,
-} from '@cx/contracts';
+import type { ComplaintCategory, ComplaintChannel, ComplaintSeverity, ResolutionOutcome } from '@cx/contracts';
 
 export interface FileComplaint {
   type: 'FileComplaint';

@@ -57,7 +57,10 @@ const resolved: ComplaintEvent = {
 describe('Complaint', () => {
   describe('when not filed', () => {
     it('files a hotline complaint at the frontline', () => {
-      spec(complaintDecider).given([]).when(file).then([filedAt('frontline')]);
+      spec(complaintDecider)
+        .given([])
+        .when(file)
+        .then([filedAt('frontline')]);
     });
 
     it('files a CEO direct complaint straight at the CEO office', () => {
@@ -111,7 +114,10 @@ describe('Complaint', () => {
     });
 
     it('resolves with an outcome', () => {
-      spec(complaintDecider).given([filedAt('frontline')]).when(resolve).then([resolved]);
+      spec(complaintDecider)
+        .given([filedAt('frontline')])
+        .when(resolve)
+        .then([resolved]);
     });
   });
 

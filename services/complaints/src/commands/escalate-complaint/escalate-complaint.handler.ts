@@ -8,7 +8,12 @@ import { EscalateComplaintCommand } from './escalate-complaint.command';
 export class EscalateComplaintHandler implements ICommandHandler<EscalateComplaintCommand, CommandOutcome> {
   constructor(private readonly complaints: ComplaintRepository) {}
 
-  async execute({ complaintId, request, principal, expectedVersion }: EscalateComplaintCommand): Promise<CommandOutcome> {
+  async execute({
+    complaintId,
+    request,
+    principal,
+    expectedVersion,
+  }: EscalateComplaintCommand): Promise<CommandOutcome> {
     const result = await this.complaints.handle(
       complaintId,
       { type: 'EscalateComplaint', complaintId, reason: request.reason, now: new Date() },

@@ -14,9 +14,14 @@ import { IsIn, IsString, Length, Matches } from 'class-validator';
 export const DESCRIPTION_MAX_LENGTH = 4000;
 
 export class FileComplaintRequest {
-  @ApiProperty({ description: 'Subject id from the confidentiality vault; never a name or phone number', example: 'subj_7Hq2kLm9Xa' })
+  @ApiProperty({
+    description: 'Subject id from the confidentiality vault; never a name or phone number',
+    example: 'subj_7Hq2kLm9Xa',
+  })
   @IsString()
-  @Matches(new RegExp(SUBJECT_ID_PATTERN), { message: 'customerId must be a subject id (subj_…), not a name or phone number' })
+  @Matches(new RegExp(SUBJECT_ID_PATTERN), {
+    message: 'customerId must be a subject id (subj_…), not a name or phone number',
+  })
   customerId: string;
 
   @ApiProperty({ example: 'SH-PUDONG-07' })
@@ -41,7 +46,10 @@ export class FileComplaintRequest {
   @IsIn(COMPLAINT_CHANNELS)
   channel: ComplaintChannel;
 
-  @ApiProperty({ maxLength: DESCRIPTION_MAX_LENGTH, description: 'The customer’s words; kept in this service only, never in events' })
+  @ApiProperty({
+    maxLength: DESCRIPTION_MAX_LENGTH,
+    description: 'The customer’s words; kept in this service only, never in events',
+  })
   @IsString()
   @Length(1, DESCRIPTION_MAX_LENGTH)
   description: string;

@@ -8,7 +8,12 @@ import { ResolveComplaintCommand } from './resolve-complaint.command';
 export class ResolveComplaintHandler implements ICommandHandler<ResolveComplaintCommand, CommandOutcome> {
   constructor(private readonly complaints: ComplaintRepository) {}
 
-  async execute({ complaintId, request, principal, expectedVersion }: ResolveComplaintCommand): Promise<CommandOutcome> {
+  async execute({
+    complaintId,
+    request,
+    principal,
+    expectedVersion,
+  }: ResolveComplaintCommand): Promise<CommandOutcome> {
     const result = await this.complaints.handle(
       complaintId,
       { type: 'ResolveComplaint', complaintId, outcome: request.outcome, now: new Date() },

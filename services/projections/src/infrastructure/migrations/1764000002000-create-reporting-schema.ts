@@ -48,7 +48,9 @@ export class CreateReportingSchema1764000002000 implements MigrationInterface {
         CREATE ROLE bi_reader LOGIN;
       EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
       END $$`);
-    await db.query(`DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO bi_reader', current_database()); END $$`);
+    await db.query(
+      `DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO bi_reader', current_database()); END $$`,
+    );
     await db.query('GRANT USAGE ON SCHEMA reporting TO bi_reader');
     await db.query('GRANT SELECT ON ALL TABLES IN SCHEMA reporting TO bi_reader');
     await db.query('ALTER DEFAULT PRIVILEGES IN SCHEMA reporting GRANT SELECT ON TABLES TO bi_reader');

@@ -1,9 +1,4 @@
-import type {
-  ComplaintCategory,
-  ComplaintChannel,
-  ComplaintSeverity,
-  EscalationLevel,
-} from '@cx/contracts';
+import type { ComplaintCategory, ComplaintChannel, ComplaintSeverity, EscalationLevel } from '@cx/contracts';
 
 export interface EscalationStep {
   level: EscalationLevel;

@@ -31,8 +31,15 @@ const filed = (channel = 'hotline', escalationLevel = 'frontline') =>
     filedAt: '2026-11-25T08:00:00.000Z',
   });
 const escalated = (v: number, fromLevel: string, toLevel: string) =>
-  envelope(v, 'ComplaintEscalated', { complaintId, fromLevel, toLevel, reason: `to ${toLevel}`, escalatedAt: `2026-11-2${v}T09:00:00.000Z` });
-const resolved = (v: number) => envelope(v, 'ComplaintResolved', { complaintId, outcome: 'repaired', resolvedAt: '2026-11-29T09:00:00.000Z' });
+  envelope(v, 'ComplaintEscalated', {
+    complaintId,
+    fromLevel,
+    toLevel,
+    reason: `to ${toLevel}`,
+    escalatedAt: `2026-11-2${v}T09:00:00.000Z`,
+  });
+const resolved = (v: number) =>
+  envelope(v, 'ComplaintResolved', { complaintId, outcome: 'repaired', resolvedAt: '2026-11-29T09:00:00.000Z' });
 
 const replay = (...events: EventEnvelope[]) => events.reduce(evolveComplaintEscalation, null);
 
@@ -63,7 +70,13 @@ describe('CEO escalation read model', () => {
       escalated(5, 'group_service', 'ceo_office'),
     );
     expect(row?.escalationLevel).toBe('ceo_office');
-    expect(row?.escalationTrail.map((s) => s.level)).toEqual(['frontline', 'project', 'region', 'group_service', 'ceo_office']);
+    expect(row?.escalationTrail.map((s) => s.level)).toEqual([
+      'frontline',
+      'project',
+      'region',
+      'group_service',
+      'ceo_office',
+    ]);
     expect(row?.reachedCeoOfficeAt).toBe('2026-11-25T09:00:00.000Z');
   });
 

@@ -37,7 +37,10 @@ export function evolveComplaintEscalation(
       return {
         ...row,
         escalationLevel: data.toLevel,
-        escalationTrail: [...row.escalationTrail, { level: data.toLevel, reachedAt: data.escalatedAt, reason: data.reason }],
+        escalationTrail: [
+          ...row.escalationTrail,
+          { level: data.toLevel, reachedAt: data.escalatedAt, reason: data.reason },
+        ],
         reachedCeoOfficeAt: row.reachedCeoOfficeAt ?? (data.toLevel === 'ceo_office' ? data.escalatedAt : null),
         ...applied,
       };
