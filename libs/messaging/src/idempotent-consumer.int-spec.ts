@@ -1,0 +1,114 @@
+import { DeadLetterHeaders, EventEnvelope } from '@cx/contracts';
+import { migrateDatabase } from '@cx/event-store';
+import { createTestDatabase, eventually, kafkaBrokers, TestDatabase, TopicReader, uniqueSuffix } from '@cx/testing';
+import { randomUUID } from 'node:crypto';
+import { Partitioners, Producer } from 'kafkajs';
+import { Pool } from 'pg';
+import { IdempotentConsumer } from './idempotent-consumer';
+import { createKafka, ensureTopics } from './kafka';
+import { CreateProcessedEvents1764000000100 } from './migrations/1764000000100-create-processed-events';
+
+const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+function resolved(complaintId: string): EventEnvelope {
+  return {
+    id: randomUUID(),
+    type: 'ComplaintResolved',
+    schemaVersion: 1,
+    streamId: complaintId,
+    streamType: 'Complaint',
+    streamVersion: 2,
+    position: '2',
+    occurredAt: new Date().toISOString(),
+    correlationId: 'c-1',
+    causationId: null,
+    actor: { type: 'user', id: 'u-1' },
+    data: { complaintId, outcome: 'repaired', resolvedAt: new Date().toISOString() },
+  };
+}
+
+describe('IdempotentConsumer (real Kafka, real Postgres)', () => {
+  let database: TestDatabase;
+  let pool: Pool;
+  let producer: Producer;
+  let consumer: IdempotentConsumer;
+  const topic = `t${uniqueSuffix()}.consumer-spec`;
+  const group = `t${uniqueSuffix()}.consumer-spec`;
+  const applied: string[] = [];
+  const failures = new Map<string, () => Error>();
+
+  beforeAll(async () => {
+    database = await createTestDatabase('consumer');
+    await migrateDatabase(database.url, [CreateProcessedEvents1764000000100]);
+    pool = new Pool({ connectionString: database.url });
+    await pool.query('CREATE TABLE effects (event_id uuid PRIMARY KEY)');
+    const kafka = createKafka(kafkaBrokers(), 'consumer-spec', silent);
+    await ensureTopics(kafka, [{ topic }]);
+    producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    consumer = new IdempotentConsumer(kafka, pool, {
+      groupId: group,
+      topics: [topic],
+      logger: silent,
+      apply: async (envelope, tx) => {
+        const fail = failures.get(envelope.id);
+        if (fail) {
+          failures.delete(envelope.id);
+          throw fail();
+        }
+        await tx.query('INSERT INTO effects (event_id) VALUES ($1)', [envelope.id]);
+        applied.push(envelope.id);
+      },
+    });
+    await consumer.start();
+  });
+
+  afterAll(async () => {
+    await consumer?.stop();
+    await producer?.disconnect();
+    await pool?.end();
+    await database?.drop();
+  });
+
+  const send = (envelope: EventEnvelope) =>
+    producer.send({ topic, messages: [{ key: envelope.streamId, value: JSON.stringify(envelope) }] });
+
+  it('retries a transient database failure and applies the event once', async () => {
+    const envelope = resolved(randomUUID());
+    failures.set(envelope.id, () => Object.assign(new Error('could not serialize access'), { code: '40001' }));
+    await send(envelope);
+    await eventually(() => expect(applied).toContain(envelope.id));
+    const { rows } = await pool.query('SELECT count(*) FROM effects WHERE event_id = $1', [envelope.id]);
+    expect(Number(rows[0].count)).toBe(1);
+  });
+
+  it('dead-letters an event its handler refuses, with the reason, and keeps consuming', async () => {
+    const dlq = await new TopicReader(kafkaBrokers(), consumer.deadLetterTopic).start();
+    try {
+      const refused = resolved(randomUUID());
+      const next = resolved(randomUUID());
+      failures.set(refused.id, () => new Error('complaint unknown to this read model'));
+      await send(refused);
+      await send(next);
+      await eventually(() => expect(applied).toContain(next.id));
+      await eventually(() => expect(dlq.messages.map((m) => m.key)).toEqual([refused.streamId]));
+      expect(dlq.messages[0].headers[DeadLetterHeaders.error]).toMatch(/handler refused: complaint unknown/);
+      expect(dlq.messages[0].headers[DeadLetterHeaders.consumerGroup]).toBe(group);
+      expect(applied).not.toContain(refused.id);
+      expect(consumer.stats.deadLettered).toBe(1);
+    } finally {
+      await dlq.stop();
+    }
+  });
+
+  it('skips a redelivered event: the effect and its record commit together', async () => {
+    const envelope = resolved(randomUUID());
+    await send(envelope);
+    await send(envelope);
+    const marker = resolved(randomUUID());
+    await send(marker);
+    await eventually(() => expect(applied).toContain(marker.id));
+    expect(applied.filter((id) => id === envelope.id)).toHaveLength(1);
+    expect(consumer.stats.duplicates).toBeGreaterThanOrEqual(1);
+  });
+});
