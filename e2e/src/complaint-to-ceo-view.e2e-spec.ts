@@ -132,6 +132,11 @@ describe('complaint -> event store -> Kafka -> CEO escalation view', () => {
     ]);
 
     await request(complaints.getHttpServer())
+      .post(`/v1/complaints/${id}/assignment`)
+      .set('Authorization', token('ceo_office'))
+      .send({ handlerId: 'regional-director-east' })
+      .expect(200);
+    await request(complaints.getHttpServer())
       .post(`/v1/complaints/${id}/resolution`)
       .set('Authorization', token('ceo_office'))
       .send({ outcome: 'compensated' })

@@ -4,5 +4,6 @@ export * from './subject-id';
 export * from './registry';
 export * from './complaints/complaint-vocabulary';
 export * from './complaints/complaint-events';
+export * from './complaints/complaint-lifecycle-events';
 export * from './event-validator';
 export * from './asyncapi';

@@ -56,7 +56,7 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
 
     expect(response.headers.etag).toBe('"1"');
     expect(response.headers['x-correlation-id']).toBe('call-centre-4711');
-    expect(response.body).toMatchObject({ status: 'open', escalationLevel: 'frontline', version: 1 });
+    expect(response.body).toMatchObject({ status: 'registered', escalationLevel: 'frontline', version: 1 });
     const { complaintId } = response.body;
 
     const stored = await pool.query('SELECT type, stream_version, data, metadata FROM events WHERE stream_id = $1', [
@@ -273,12 +273,14 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
         .send({ reason: 'First escalation' })
         .expect(200);
       const response = await http()
-        .post(`/v1/complaints/${body.complaintId}/resolution`)
+        .post(`/v1/complaints/${body.complaintId}/assignment`)
         .set('Authorization', token('manager'))
         .set('If-Match', '"1"')
-        .send({ outcome: 'repaired' })
+        .send({ handlerId: 'staff-1' })
         .expect(412);
       expect(response.body).toMatchObject({ status: 412, currentVersion: 2 });
+      const events = await pool.query('SELECT count(*) FROM events WHERE stream_id = $1', [body.complaintId]);
+      expect(Number(events.rows[0].count)).toBe(2);
     });
 
     it('answers 409 naming the current state for an invalid transition', async () => {
@@ -287,17 +289,109 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
         .set('Authorization', token('agent'))
         .send(validComplaint)
         .expect(201);
-      await http()
+      const response = await http()
         .post(`/v1/complaints/${body.complaintId}/resolution`)
         .set('Authorization', token('agent'))
         .send({ outcome: 'repaired' })
-        .expect(200);
-      const response = await http()
-        .post(`/v1/complaints/${body.complaintId}/escalations`)
-        .set('Authorization', token('agent'))
-        .send({ reason: 'Too late' })
         .expect(409);
-      expect(response.body).toMatchObject({ code: 'COMPLAINT.ALREADY_RESOLVED', currentState: 'resolved' });
+      expect(response.body).toMatchObject({ code: 'COMPLAINT.NOT_ASSIGNED', currentState: 'registered' });
+    });
+  });
+
+  describe('lifecycle', () => {
+    const post = (id: string, path: string, body: object = {}) =>
+      http().post(`/v1/complaints/${id}/${path}`).set('Authorization', token('agent')).send(body);
+
+    it('runs from registration to closure with the customer satisfaction, every step an event', async () => {
+      const { body } = await http()
+        .post('/v1/complaints')
+        .set('Authorization', token('agent'))
+        .send(validComplaint)
+        .expect(201);
+      const id = body.complaintId;
+      await post(id, 'acknowledgement').expect(200);
+      await post(id, 'assignment', { handlerId: 'staff-1042' }).expect(200);
+      await post(id, 'contacts', {
+        direction: 'outbound',
+        channel: 'phone',
+        outcome: 'reached',
+        contactedAt: new Date().toISOString(),
+      }).expect(200);
+      await post(id, 'responses', { channel: 'phone' }).expect(200);
+      await post(id, 'attachments', {
+        url: 'https://docs.example.internal/c/1.jpg',
+        sha256: 'c'.repeat(64),
+        mediaType: 'image/jpeg',
+      }).expect(200);
+      await post(id, 'resolution', { outcome: 'repaired' }).expect(200);
+      await post(id, 'resolution/rejection', { reason: 'partially_fixed' }).expect(200);
+      await post(id, 'resolution', { outcome: 'repaired' }).expect(200);
+      await post(id, 'resolution/confirmation').expect(200);
+      const closed = await post(id, 'closure', { satisfaction: 5 }).expect(200);
+
+      expect(closed.body).toMatchObject({
+        status: 'closed',
+        handlerId: 'staff-1042',
+        contacts: 1,
+        reopenCount: 1,
+        satisfaction: 5,
+        outcome: 'repaired',
+        attachments: [{ sha256: 'c'.repeat(64), mediaType: 'image/jpeg' }],
+      });
+      expect(closed.body.firstRespondedAt).not.toBeNull();
+      expect(closed.headers.etag).toBe('"11"');
+      const types = (
+        await pool.query('SELECT type FROM events WHERE stream_id = $1 ORDER BY stream_version', [id])
+      ).rows.map((r) => r.type);
+      expect(types).toEqual([
+        'ComplaintFiled',
+        'ComplaintAcknowledged',
+        'ComplaintAssigned',
+        'CustomerContactRecorded',
+        'ComplaintResponded',
+        'ComplaintAttachmentAdded',
+        'ComplaintResolved',
+        'ResolutionRejected',
+        'ComplaintResolved',
+        'ResolutionConfirmed',
+        'ComplaintClosed',
+      ]);
+
+      const refused = await post(id, 'escalations', { reason: 'late' }).expect(409);
+      expect(refused.body).toMatchObject({ code: 'COMPLAINT.TRANSITION_NOT_ALLOWED', currentState: 'closed' });
+    });
+
+    it.each([
+      ['a severity change without a reason', 'severity', { severity: 'critical' }, 400, 'reason'],
+      ['an unknown severity', 'severity', { severity: 'urgent', reason: 'x' }, 400, 'severity'],
+      ['satisfaction out of range', 'closure', { satisfaction: 9 }, 400, 'satisfaction'],
+      [
+        'a non-https attachment',
+        'attachments',
+        { url: 'ftp://x/y', sha256: 'd'.repeat(64), mediaType: 'image/png' },
+        400,
+        'url',
+      ],
+      [
+        'a contact in the future',
+        'contacts',
+        { direction: 'inbound', channel: 'sms', outcome: 'reached', contactedAt: '2999-01-01T00:00:00Z' },
+        422,
+        'contactedAt',
+      ],
+    ])('refuses %s, naming the field, appending nothing', async (_label, path, body, status, field) => {
+      const { body: created } = await http()
+        .post('/v1/complaints')
+        .set('Authorization', token('agent'))
+        .send(validComplaint)
+        .expect(201);
+      await post(created.complaintId, 'assignment', { handlerId: 'staff-1' }).expect(200);
+      const before = await eventCount();
+      const response = await post(created.complaintId, path, body).expect(status);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const fields = response.body.errors?.map((e: { field: string }) => e.field) ?? [response.body.field];
+      expect(fields).toContain(field);
+      expect(await eventCount()).toBe(before);
     });
   });
 

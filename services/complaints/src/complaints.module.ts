@@ -2,23 +2,45 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Topics } from '@cx/contracts';
 import { ServiceConfig, ServiceRuntimeModule } from '@cx/platform';
-import { EscalateComplaintHandler } from './commands/escalate-complaint/escalate-complaint.handler';
+import { AcknowledgeComplaintController } from './commands/acknowledge-complaint/acknowledge-complaint.http.controller';
+import { AddAttachmentController } from './commands/add-attachment/add-attachment.http.controller';
+import { AssignComplaintController } from './commands/assign-complaint/assign-complaint.http.controller';
+import { ChangeComplaintHandler } from './commands/change-complaint/change-complaint.handler';
+import { ComplaintCommands } from './commands/change-complaint/complaint-commands';
+import { ChangeSeverityController } from './commands/change-severity/change-severity.http.controller';
+import { CloseComplaintController } from './commands/close-complaint/close-complaint.http.controller';
+import { ConfirmResolutionController } from './commands/confirm-resolution/confirm-resolution.http.controller';
+import { DeEscalateComplaintController } from './commands/de-escalate-complaint/de-escalate-complaint.http.controller';
 import { EscalateComplaintController } from './commands/escalate-complaint/escalate-complaint.http.controller';
 import { FileComplaintHandler } from './commands/file-complaint/file-complaint.handler';
 import { FileComplaintController } from './commands/file-complaint/file-complaint.http.controller';
-import { ResolveComplaintHandler } from './commands/resolve-complaint/resolve-complaint.handler';
+import { RecordCustomerContactController } from './commands/record-customer-contact/record-customer-contact.http.controller';
+import { RejectResolutionController } from './commands/reject-resolution/reject-resolution.http.controller';
+import { ReopenComplaintController } from './commands/reopen-complaint/reopen-complaint.http.controller';
 import { ResolveComplaintController } from './commands/resolve-complaint/resolve-complaint.http.controller';
+import { RespondToCustomerController } from './commands/respond-to-customer/respond-to-customer.http.controller';
 import { ComplaintRepository } from './infrastructure/complaint.repository';
 import { GetComplaintHandler } from './queries/get-complaint/get-complaint.handler';
 import { GetComplaintController } from './queries/get-complaint/get-complaint.http.controller';
 
-const commandHandlers = [FileComplaintHandler, EscalateComplaintHandler, ResolveComplaintHandler];
+const commandHandlers = [FileComplaintHandler, ChangeComplaintHandler];
 const queryHandlers = [GetComplaintHandler];
 const controllers = [
   FileComplaintController,
   GetComplaintController,
-  EscalateComplaintController,
+  AcknowledgeComplaintController,
+  AssignComplaintController,
+  RecordCustomerContactController,
+  RespondToCustomerController,
   ResolveComplaintController,
+  ConfirmResolutionController,
+  RejectResolutionController,
+  ReopenComplaintController,
+  CloseComplaintController,
+  EscalateComplaintController,
+  DeEscalateComplaintController,
+  ChangeSeverityController,
+  AddAttachmentController,
 ];
 
 @Module({})
@@ -28,7 +50,7 @@ export class ComplaintsModule {
       module: ComplaintsModule,
       imports: [CqrsModule.forRoot(), ServiceRuntimeModule.forRoot({ config, publishesTo: Topics.complaints })],
       controllers,
-      providers: [ComplaintRepository, ...commandHandlers, ...queryHandlers],
+      providers: [ComplaintRepository, ComplaintCommands, ...commandHandlers, ...queryHandlers],
     };
   }
 }

@@ -1,5 +1,10 @@
 import { SUBJECT_ID_PATTERN } from '../subject-id';
 import {
+  ComplaintLifecycleEvent,
+  complaintLifecycleEventSchemas,
+  STAFF_REASON_MAX_LENGTH,
+} from './complaint-lifecycle-events';
+import {
   COMPLAINT_CATEGORIES,
   COMPLAINT_CHANNELS,
   COMPLAINT_SEVERITIES,
@@ -46,12 +51,10 @@ export interface ComplaintResolvedV1 {
 export type ComplaintEvent =
   | { type: 'ComplaintFiled'; data: ComplaintFiledV1 }
   | { type: 'ComplaintEscalated'; data: ComplaintEscalatedV1 }
-  | { type: 'ComplaintResolved'; data: ComplaintResolvedV1 };
+  | { type: 'ComplaintResolved'; data: ComplaintResolvedV1 }
+  | ComplaintLifecycleEvent;
 
 export const COMPLAINT_STREAM_TYPE = 'Complaint';
-
-/** Reasons are staff text about the handling, capped so they stay a reason and not a case file. */
-export const ESCALATION_REASON_MAX_LENGTH = 500;
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 const timestamp = { type: 'string', format: 'date-time' } as const;
@@ -99,7 +102,7 @@ export const complaintEventSchemas = {
         complaintId: uuid,
         fromLevel: level,
         toLevel: level,
-        reason: { type: 'string', minLength: 1, maxLength: ESCALATION_REASON_MAX_LENGTH },
+        reason: { type: 'string', minLength: 1, maxLength: STAFF_REASON_MAX_LENGTH },
         escalatedAt: timestamp,
       },
     },
@@ -118,4 +121,5 @@ export const complaintEventSchemas = {
       },
     },
   },
+  ...complaintLifecycleEventSchemas,
 } as const;

@@ -23,3 +23,27 @@ export type ResolutionOutcome = (typeof RESOLUTION_OUTCOMES)[number];
 
 /** Project and region codes are organisational identifiers, e.g. `SH-PUDONG-07`, `east-china`. */
 export const ORG_CODE_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$';
+
+export const CONTACT_DIRECTIONS = ['inbound', 'outbound'] as const;
+export type ContactDirection = (typeof CONTACT_DIRECTIONS)[number];
+
+/** How staff and customer were in touch; also how a response was given. */
+export const CONTACT_CHANNELS = ['phone', 'sms', 'email', 'app', 'visit', 'letter'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+export const CONTACT_OUTCOMES = ['reached', 'not_reached', 'callback_requested'] as const;
+export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
+
+/** Why a customer did not accept the resolution. */
+export const REJECTION_REASONS = [
+  'not_fixed',
+  'partially_fixed',
+  'disagrees_with_outcome',
+  'too_slow',
+  'other',
+] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+/** The customer's satisfaction with the handling, 1 (very dissatisfied) to 5 (very satisfied). */
+export const SATISFACTION_MIN = 1;
+export const SATISFACTION_MAX = 5;

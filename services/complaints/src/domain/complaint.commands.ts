@@ -1,29 +1,112 @@
-import type { ComplaintCategory, ComplaintChannel, ComplaintSeverity, ResolutionOutcome } from '@cx/contracts';
+import type {
+  ComplaintCategory,
+  ComplaintChannel,
+  ComplaintSeverity,
+  ContactChannel,
+  ContactDirection,
+  ContactOutcome,
+  RejectionReason,
+  ResolutionOutcome,
+} from '@cx/contracts';
 
-export interface FileComplaint {
-  type: 'FileComplaint';
+/** Every command names its complaint and arrives with `now`: the decider has no clock of its own. */
+interface OnComplaint {
   complaintId: string;
+  now: Date;
+}
+
+export interface FileComplaint extends OnComplaint {
+  type: 'FileComplaint';
   customerId: string;
   project: string;
   region: string;
   category: ComplaintCategory;
   severity: ComplaintSeverity;
   channel: ComplaintChannel;
-  now: Date;
 }
 
-export interface EscalateComplaint {
-  type: 'EscalateComplaint';
-  complaintId: string;
-  reason: string;
-  now: Date;
+export interface AcknowledgeComplaint extends OnComplaint {
+  type: 'AcknowledgeComplaint';
 }
 
-export interface ResolveComplaint {
+export interface AssignComplaint extends OnComplaint {
+  type: 'AssignComplaint';
+  handlerId: string;
+}
+
+export interface RecordCustomerContact extends OnComplaint {
+  type: 'RecordCustomerContact';
+  direction: ContactDirection;
+  channel: ContactChannel;
+  outcome: ContactOutcome;
+  contactedAt: Date;
+}
+
+export interface RespondToCustomer extends OnComplaint {
+  type: 'RespondToCustomer';
+  channel: ContactChannel;
+}
+
+export interface ResolveComplaint extends OnComplaint {
   type: 'ResolveComplaint';
-  complaintId: string;
   outcome: ResolutionOutcome;
-  now: Date;
 }
 
-export type ComplaintCommand = FileComplaint | EscalateComplaint | ResolveComplaint;
+export interface ConfirmResolution extends OnComplaint {
+  type: 'ConfirmResolution';
+}
+
+export interface RejectResolution extends OnComplaint {
+  type: 'RejectResolution';
+  reason: RejectionReason;
+}
+
+export interface ReopenComplaint extends OnComplaint {
+  type: 'ReopenComplaint';
+  reason: string;
+}
+
+export interface CloseComplaint extends OnComplaint {
+  type: 'CloseComplaint';
+  satisfaction: number;
+}
+
+export interface EscalateComplaint extends OnComplaint {
+  type: 'EscalateComplaint';
+  reason: string;
+}
+
+export interface DeEscalateComplaint extends OnComplaint {
+  type: 'DeEscalateComplaint';
+  reason: string;
+}
+
+export interface ChangeSeverity extends OnComplaint {
+  type: 'ChangeSeverity';
+  severity: ComplaintSeverity;
+  reason: string;
+}
+
+export interface AddAttachment extends OnComplaint {
+  type: 'AddAttachment';
+  attachmentId: string;
+  url: string;
+  sha256: string;
+  mediaType: string;
+}
+
+export type ComplaintCommand =
+  | FileComplaint
+  | AcknowledgeComplaint
+  | AssignComplaint
+  | RecordCustomerContact
+  | RespondToCustomer
+  | ResolveComplaint
+  | ConfirmResolution
+  | RejectResolution
+  | ReopenComplaint
+  | CloseComplaint
+  | EscalateComplaint
+  | DeEscalateComplaint
+  | ChangeSeverity
+  | AddAttachment;

@@ -1,53 +1,191 @@
 import type { Decider } from '@cx/domain';
 import type { ComplaintCommand } from './complaint.commands';
 import {
-  ComplaintAlreadyFiled,
-  ComplaintAlreadyResolved,
+  ComplaintAtBottomOfLadder,
   ComplaintAtTopOfLadder,
+  ComplaintNotAssigned,
   ComplaintNotFound,
+  ComplaintRuleViolated,
+  ComplaintTransitionNotAllowed,
 } from './complaint.errors';
 import type { ComplaintEvent } from './complaint.events';
-import type { ComplaintState } from './complaint.state';
-import { entryLevel, nextLevel } from './escalation-ladder';
+import type { ComplaintState, ComplaintStatus, Filed, FiledComplaint } from './complaint.state';
+import { HANDLING_STATUSES } from './complaint.state';
+import { entryLevel, lowerLevel, nextLevel } from './escalation-ladder';
+
+const RESOLVED = ['resolved', 'resolution_confirmed'] as const;
+const REOPENABLE = ['resolved', 'resolution_confirmed', 'closed'] as const;
+const NOT_CLOSED = [...HANDLING_STATUSES, ...RESOLVED] as const;
+
+type In<S extends ComplaintStatus> = Extract<ComplaintState, { status: S }>;
+
+/** The complaint must exist and be in one of the allowed states, or the command is refused naming the state. */
+function requireState<S extends ComplaintStatus>(
+  state: ComplaintState,
+  command: ComplaintCommand,
+  allowed: readonly S[],
+): In<S> {
+  if (state.status === 'not_filed') throw new ComplaintNotFound(command.complaintId);
+  if (!(allowed as readonly ComplaintStatus[]).includes(state.status)) {
+    throw new ComplaintTransitionNotAllowed(command.complaintId, command.type, state.status, allowed);
+  }
+  return state as In<S>;
+}
+
+const at = (command: { now: Date }) => command.now.toISOString();
 
 export const complaintDecider: Decider<ComplaintCommand, ComplaintEvent, ComplaintState> = {
   initialState: () => ({ status: 'not_filed' }),
 
   decide(command, state) {
+    const complaintId = command.complaintId;
     switch (command.type) {
       case 'FileComplaint': {
-        if (state.status !== 'not_filed') throw new ComplaintAlreadyFiled(command.complaintId, state.status);
-        const { type: _type, now, ...details } = command;
+        if (state.status !== 'not_filed') {
+          throw new ComplaintTransitionNotAllowed(complaintId, command.type, state.status, ['not_filed']);
+        }
+        const { type: _type, now: _now, ...details } = command;
         return [
           {
             type: 'ComplaintFiled',
-            data: { ...details, escalationLevel: entryLevel(command.channel), filedAt: now.toISOString() },
+            data: { ...details, escalationLevel: entryLevel(command.channel), filedAt: at(command) },
           },
         ];
       }
-      case 'EscalateComplaint': {
-        const open = requireOpen(state, command.complaintId);
-        const toLevel = nextLevel(open.escalationLevel);
-        if (!toLevel) throw new ComplaintAtTopOfLadder(command.complaintId, open.escalationLevel);
+      case 'AcknowledgeComplaint':
+        requireState(state, command, ['registered']);
+        return [{ type: 'ComplaintAcknowledged', data: { complaintId, acknowledgedAt: at(command) } }];
+
+      case 'AssignComplaint': {
+        const current = requireState(state, command, HANDLING_STATUSES);
+        if (current.handlerId === command.handlerId) return [];
+        return [
+          ...acknowledgedIfNeeded(current, command.now),
+          {
+            type: 'ComplaintAssigned',
+            data: {
+              complaintId,
+              handlerId: command.handlerId,
+              previousHandlerId: current.handlerId,
+              assignedAt: at(command),
+            },
+          },
+        ];
+      }
+      case 'RecordCustomerContact': {
+        requireState(state, command, NOT_CLOSED);
+        notInTheFuture(command.contactedAt, command, 'contactedAt');
+        const { direction, channel, outcome } = command;
         return [
           {
-            type: 'ComplaintEscalated',
+            type: 'CustomerContactRecorded',
+            data: { complaintId, direction, channel, outcome, contactedAt: command.contactedAt.toISOString() },
+          },
+        ];
+      }
+      case 'RespondToCustomer': {
+        const current = requireState(state, command, HANDLING_STATUSES);
+        return [
+          ...acknowledgedIfNeeded(current, command.now),
+          {
+            type: 'ComplaintResponded',
             data: {
-              complaintId: command.complaintId,
-              fromLevel: open.escalationLevel,
-              toLevel,
-              reason: command.reason,
-              escalatedAt: command.now.toISOString(),
+              complaintId,
+              channel: command.channel,
+              firstResponse: current.firstRespondedAt === null,
+              respondedAt: at(command),
             },
           },
         ];
       }
       case 'ResolveComplaint': {
-        requireOpen(state, command.complaintId);
+        const current = requireState(state, command, HANDLING_STATUSES);
+        if (current.status !== 'in_progress') throw new ComplaintNotAssigned(complaintId, current.status);
+        return [
+          { type: 'ComplaintResolved', data: { complaintId, outcome: command.outcome, resolvedAt: at(command) } },
+        ];
+      }
+      case 'ConfirmResolution':
+        requireState(state, command, ['resolved']);
+        return [{ type: 'ResolutionConfirmed', data: { complaintId, confirmedAt: at(command) } }];
+
+      case 'RejectResolution':
+        requireState(state, command, ['resolved']);
+        return [{ type: 'ResolutionRejected', data: { complaintId, reason: command.reason, rejectedAt: at(command) } }];
+
+      case 'ReopenComplaint':
+        requireState(state, command, REOPENABLE);
+        return [{ type: 'ComplaintReopened', data: { complaintId, reason: command.reason, reopenedAt: at(command) } }];
+
+      case 'CloseComplaint':
+        requireState(state, command, RESOLVED);
+        if (!Number.isInteger(command.satisfaction) || command.satisfaction < 1 || command.satisfaction > 5) {
+          throw new ComplaintRuleViolated(complaintId, 'satisfaction', 'must be a whole number from 1 to 5');
+        }
+        return [
+          { type: 'ComplaintClosed', data: { complaintId, satisfaction: command.satisfaction, closedAt: at(command) } },
+        ];
+
+      case 'EscalateComplaint': {
+        const current = requireState(state, command, HANDLING_STATUSES);
+        const toLevel = nextLevel(current.escalationLevel);
+        if (!toLevel) throw new ComplaintAtTopOfLadder(complaintId, current.status, current.escalationLevel);
         return [
           {
-            type: 'ComplaintResolved',
-            data: { complaintId: command.complaintId, outcome: command.outcome, resolvedAt: command.now.toISOString() },
+            type: 'ComplaintEscalated',
+            data: {
+              complaintId,
+              fromLevel: current.escalationLevel,
+              toLevel,
+              reason: command.reason,
+              escalatedAt: at(command),
+            },
+          },
+        ];
+      }
+      case 'DeEscalateComplaint': {
+        const current = requireState(state, command, HANDLING_STATUSES);
+        const toLevel = lowerLevel(current.escalationLevel);
+        if (!toLevel) throw new ComplaintAtBottomOfLadder(complaintId, current.status, current.escalationLevel);
+        return [
+          {
+            type: 'ComplaintDeEscalated',
+            data: {
+              complaintId,
+              fromLevel: current.escalationLevel,
+              toLevel,
+              reason: command.reason,
+              deEscalatedAt: at(command),
+            },
+          },
+        ];
+      }
+      case 'ChangeSeverity': {
+        const current = requireState(state, command, HANDLING_STATUSES);
+        if (current.severity === command.severity) {
+          throw new ComplaintRuleViolated(complaintId, 'severity', `is already ${command.severity}`);
+        }
+        return [
+          {
+            type: 'ComplaintSeverityChanged',
+            data: {
+              complaintId,
+              fromSeverity: current.severity,
+              toSeverity: command.severity,
+              reason: command.reason,
+              changedAt: at(command),
+            },
+          },
+        ];
+      }
+      case 'AddAttachment': {
+        const current = requireState(state, command, NOT_CLOSED);
+        if (current.attachments.some((a) => a.sha256 === command.sha256)) return [];
+        const { attachmentId, url, sha256, mediaType } = command;
+        return [
+          {
+            type: 'ComplaintAttachmentAdded',
+            data: { complaintId, attachmentId, url, sha256, mediaType, addedAt: at(command) },
           },
         ];
       }
@@ -57,38 +195,120 @@ export const complaintDecider: Decider<ComplaintCommand, ComplaintEvent, Complai
   },
 
   evolve(state, event) {
+    if (event.type === 'ComplaintFiled') {
+      const d = event.data;
+      return {
+        status: 'registered',
+        complaintId: d.complaintId,
+        details: d,
+        severity: d.severity,
+        escalationLevel: d.escalationLevel,
+        escalationTrail: [{ level: d.escalationLevel, reachedAt: d.filedAt, reason: null }],
+        handlerId: null,
+        acknowledgedAt: null,
+        firstRespondedAt: null,
+        contacts: 0,
+        reopenCount: 0,
+        attachments: [],
+      };
+    }
+    if (state.status === 'not_filed') return state;
+    const filed = filedPart(state);
     switch (event.type) {
-      case 'ComplaintFiled':
-        return {
-          status: 'open',
-          complaintId: event.data.complaintId,
-          details: event.data,
-          escalationLevel: event.data.escalationLevel,
-          escalationTrail: [{ level: event.data.escalationLevel, reachedAt: event.data.filedAt, reason: null }],
-        };
-      case 'ComplaintEscalated':
-        if (state.status !== 'open') return state;
-        return {
-          ...state,
-          escalationLevel: event.data.toLevel,
-          escalationTrail: [
-            ...state.escalationTrail,
-            { level: event.data.toLevel, reachedAt: event.data.escalatedAt, reason: event.data.reason },
-          ],
-        };
+      case 'ComplaintAcknowledged':
+        return { ...filed, status: 'acknowledged', acknowledgedAt: event.data.acknowledgedAt };
+      case 'ComplaintAssigned':
+        return { ...filed, status: 'in_progress', handlerId: event.data.handlerId };
+      case 'CustomerContactRecorded':
+        return { ...state, contacts: state.contacts + 1 };
+      case 'ComplaintResponded':
+        return { ...state, firstRespondedAt: state.firstRespondedAt ?? event.data.respondedAt };
       case 'ComplaintResolved':
-        if (state.status !== 'open') return state;
-        return { ...state, status: 'resolved', outcome: event.data.outcome, resolvedAt: event.data.resolvedAt };
+        return { ...filed, status: 'resolved', outcome: event.data.outcome, resolvedAt: event.data.resolvedAt };
+      case 'ResolutionConfirmed':
+        return state.status === 'resolved'
+          ? { ...state, status: 'resolution_confirmed', confirmedAt: event.data.confirmedAt }
+          : state;
+      case 'ResolutionRejected':
+        return backToHandling({ ...filed, reopenCount: filed.reopenCount + 1 });
+      case 'ComplaintReopened':
+        return backToHandling({ ...filed, reopenCount: filed.reopenCount + 1 });
+      case 'ComplaintClosed':
+        return 'outcome' in state
+          ? {
+              ...filed,
+              status: 'closed',
+              outcome: state.outcome,
+              resolvedAt: state.resolvedAt,
+              satisfaction: event.data.satisfaction,
+              closedAt: event.data.closedAt,
+            }
+          : state;
+      case 'ComplaintEscalated':
+        return movedTo(state, event.data.toLevel, event.data.escalatedAt, event.data.reason);
+      case 'ComplaintDeEscalated':
+        return movedTo(state, event.data.toLevel, event.data.deEscalatedAt, event.data.reason);
+      case 'ComplaintSeverityChanged':
+        return { ...state, severity: event.data.toSeverity };
+      case 'ComplaintAttachmentAdded': {
+        const { complaintId: _id, ...reference } = event.data;
+        return { ...state, attachments: [...state.attachments, reference] };
+      }
       default:
         return exhaustive(event);
     }
   },
 };
 
-function requireOpen(state: ComplaintState, complaintId: string): Extract<ComplaintState, { status: 'open' }> {
-  if (state.status === 'not_filed') throw new ComplaintNotFound(complaintId);
-  if (state.status === 'resolved') throw new ComplaintAlreadyResolved(complaintId);
-  return state;
+/** Assigning or responding to a complaint nobody acknowledged yet acknowledges it in the same breath. */
+function acknowledgedIfNeeded(state: FiledComplaint, now: Date): ComplaintEvent[] {
+  return state.status === 'registered'
+    ? [{ type: 'ComplaintAcknowledged', data: { complaintId: state.complaintId, acknowledgedAt: now.toISOString() } }]
+    : [];
+}
+
+function notInTheFuture(value: Date, command: ComplaintCommand, field: string): void {
+  if (value.getTime() > command.now.getTime()) {
+    throw new ComplaintRuleViolated(command.complaintId, field, 'must not be in the future');
+  }
+}
+
+function filedPart(state: FiledComplaint): Filed {
+  const { complaintId, details, severity, escalationLevel, escalationTrail, handlerId, acknowledgedAt } = state;
+  const { firstRespondedAt, contacts, reopenCount, attachments } = state;
+  return {
+    complaintId,
+    details,
+    severity,
+    escalationLevel,
+    escalationTrail,
+    handlerId,
+    acknowledgedAt,
+    firstRespondedAt,
+    contacts,
+    reopenCount,
+    attachments,
+  };
+}
+
+/** Handling resumes with the handler it had; a complaint that never had one goes back to acknowledged. */
+function backToHandling(filed: Filed): ComplaintState {
+  return filed.handlerId === null
+    ? { ...filed, status: 'acknowledged' }
+    : { ...filed, status: 'in_progress', handlerId: filed.handlerId };
+}
+
+function movedTo(
+  state: FiledComplaint,
+  level: Filed['escalationLevel'],
+  reachedAt: string,
+  reason: string,
+): ComplaintState {
+  return {
+    ...state,
+    escalationLevel: level,
+    escalationTrail: [...state.escalationTrail, { level, reachedAt, reason }],
+  };
 }
 
 function exhaustive(value: never): never {

@@ -11,24 +11,25 @@ export class ComplaintNotFound extends DomainError {
   }
 }
 
-export class ComplaintAlreadyFiled extends DomainError {
-  readonly code = 'COMPLAINT.ALREADY_FILED';
+/** The command does not apply in the complaint's current state (409 naming it). */
+export class ComplaintTransitionNotAllowed extends DomainError {
+  readonly code = 'COMPLAINT.TRANSITION_NOT_ALLOWED';
   readonly kind = 'invalid_state';
 
-  constructor(complaintId: string, currentState: ComplaintStatus) {
-    super(`Complaint ${complaintId} was already filed.`, { complaintId, currentState });
+  constructor(complaintId: string, command: string, currentState: ComplaintStatus, allowedStates: readonly string[]) {
+    super(
+      `${command} is not allowed while complaint ${complaintId} is ${currentState}; it needs one of: ${allowedStates.join(', ')}.`,
+      { complaintId, command, currentState, allowedStates },
+    );
   }
 }
 
-export class ComplaintAlreadyResolved extends DomainError {
-  readonly code = 'COMPLAINT.ALREADY_RESOLVED';
+export class ComplaintNotAssigned extends DomainError {
+  readonly code = 'COMPLAINT.NOT_ASSIGNED';
   readonly kind = 'invalid_state';
 
-  constructor(complaintId: string) {
-    super(`Complaint ${complaintId} is resolved; it can no longer be escalated or resolved.`, {
-      complaintId,
-      currentState: 'resolved',
-    });
+  constructor(complaintId: string, currentState: ComplaintStatus) {
+    super(`Complaint ${complaintId} has no handler: assign it before resolving it.`, { complaintId, currentState });
   }
 }
 
@@ -36,11 +37,34 @@ export class ComplaintAtTopOfLadder extends DomainError {
   readonly code = 'COMPLAINT.AT_TOP_OF_LADDER';
   readonly kind = 'invalid_state';
 
-  constructor(complaintId: string, currentLevel: EscalationLevel) {
+  constructor(complaintId: string, currentState: ComplaintStatus, currentLevel: EscalationLevel) {
     super(`Complaint ${complaintId} is already at ${currentLevel}, the top of the escalation ladder.`, {
       complaintId,
-      currentState: 'open',
+      currentState,
       currentLevel,
     });
+  }
+}
+
+export class ComplaintAtBottomOfLadder extends DomainError {
+  readonly code = 'COMPLAINT.AT_BOTTOM_OF_LADDER';
+  readonly kind = 'invalid_state';
+
+  constructor(complaintId: string, currentState: ComplaintStatus, currentLevel: EscalationLevel) {
+    super(`Complaint ${complaintId} is at ${currentLevel}, the bottom of the ladder; it cannot be de-escalated.`, {
+      complaintId,
+      currentState,
+      currentLevel,
+    });
+  }
+}
+
+/** A business rule about the request itself (422 naming the field and the rule). */
+export class ComplaintRuleViolated extends DomainError {
+  readonly code = 'COMPLAINT.RULE_VIOLATED';
+  readonly kind = 'rule_violation';
+
+  constructor(complaintId: string, field: string, rule: string) {
+    super(`${field}: ${rule}`, { complaintId, field, rule });
   }
 }

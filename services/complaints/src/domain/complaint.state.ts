@@ -1,4 +1,4 @@
-import type { ComplaintFiledV1, EscalationLevel, ResolutionOutcome } from '@cx/contracts';
+import type { ComplaintFiledV1, ComplaintSeverity, EscalationLevel, ResolutionOutcome } from '@cx/contracts';
 
 export interface EscalationStep {
   level: EscalationLevel;
@@ -6,17 +6,51 @@ export interface EscalationStep {
   reason: string | null;
 }
 
-interface Filed {
-  complaintId: string;
-  details: ComplaintFiledV1;
-  escalationLevel: EscalationLevel;
-  escalationTrail: EscalationStep[];
+export interface AttachmentReference {
+  attachmentId: string;
+  url: string;
+  sha256: string;
+  mediaType: string;
+  addedAt: string;
 }
 
-/** A union on status: fields that exist only once resolved are checked by the compiler. */
+/** What every filed complaint has, whatever its status. */
+export interface Filed {
+  complaintId: string;
+  details: ComplaintFiledV1;
+  severity: ComplaintSeverity;
+  escalationLevel: EscalationLevel;
+  escalationTrail: EscalationStep[];
+  handlerId: string | null;
+  acknowledgedAt: string | null;
+  firstRespondedAt: string | null;
+  contacts: number;
+  reopenCount: number;
+  attachments: AttachmentReference[];
+}
+
+export interface Resolution {
+  outcome: ResolutionOutcome;
+  resolvedAt: string;
+}
+
+/**
+ * registered → acknowledged → in_progress (a handler is assigned) → resolved → resolution_confirmed → closed;
+ * a rejected resolution or a reopening goes back to in_progress. A union on status: fields that exist only in
+ * some states (the handler once in progress, the resolution, the satisfaction) are checked by the compiler.
+ */
 export type ComplaintState =
   | { status: 'not_filed' }
-  | ({ status: 'open' } & Filed)
-  | ({ status: 'resolved'; outcome: ResolutionOutcome; resolvedAt: string } & Filed);
+  | ({ status: 'registered' } & Filed)
+  | ({ status: 'acknowledged' } & Filed)
+  | ({ status: 'in_progress'; handlerId: string } & Filed)
+  | ({ status: 'resolved' } & Filed & Resolution)
+  | ({ status: 'resolution_confirmed'; confirmedAt: string } & Filed & Resolution)
+  | ({ status: 'closed'; satisfaction: number; closedAt: string } & Filed & Resolution);
 
 export type ComplaintStatus = ComplaintState['status'];
+export type FiledComplaint = Exclude<ComplaintState, { status: 'not_filed' }>;
+
+/** Statuses in which the complaint is still being handled (not yet resolved). */
+export const HANDLING_STATUSES = ['registered', 'acknowledged', 'in_progress'] as const;
+export type HandlingStatus = (typeof HANDLING_STATUSES)[number];

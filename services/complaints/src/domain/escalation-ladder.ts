@@ -9,3 +9,9 @@ export function entryLevel(channel: ComplaintChannel): EscalationLevel {
 export function nextLevel(level: EscalationLevel): EscalationLevel | undefined {
   return ESCALATION_LADDER[ESCALATION_LADDER.indexOf(level) + 1];
 }
+
+/** One level down; undefined at the frontline. */
+export function lowerLevel(level: EscalationLevel): EscalationLevel | undefined {
+  const index = ESCALATION_LADDER.indexOf(level);
+  return index > 0 ? ESCALATION_LADDER[index - 1] : undefined;
+}

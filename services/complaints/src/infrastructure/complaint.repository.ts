@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { COMPLAINT_STREAM_TYPE } from '@cx/contracts';
+import { COMPLAINT_STREAM_TYPE, complaintEventSchemas } from '@cx/contracts';
 import { AggregateRepository, EventCodec, PostgresEventStore, RecordedEvent } from '@cx/event-store';
 import { PG_POOL } from '@cx/platform';
 import type { Pool, PoolClient } from 'pg';
@@ -8,7 +8,7 @@ import { complaintDecider } from '../domain/complaint.decider';
 import type { ComplaintEvent } from '../domain/complaint.events';
 import type { ComplaintState } from '../domain/complaint.state';
 
-const KNOWN_EVENTS = new Set<string>(['ComplaintFiled', 'ComplaintEscalated', 'ComplaintResolved']);
+const KNOWN_EVENTS = new Set<string>(Object.keys(complaintEventSchemas));
 
 /** Every Complaint event is at schema version 1; an upcaster goes here when a version 2 appears. */
 const complaintCodec: EventCodec<ComplaintEvent> = {

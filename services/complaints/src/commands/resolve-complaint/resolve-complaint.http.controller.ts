@@ -1,38 +1,35 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@cx/auth';
-import { etag, IfMatchVersion } from '@cx/platform';
+import { IfMatchVersion } from '@cx/platform';
 import type { Response } from 'express';
 import { ComplaintView } from '../../queries/get-complaint/complaint.view';
-import { GetComplaint } from '../../queries/get-complaint/get-complaint.query';
-import { ResolveComplaintCommand } from './resolve-complaint.command';
+import { ComplaintCommands } from '../change-complaint/complaint-commands';
 import { ResolveComplaintRequest } from './resolve-complaint.dto';
 
 @ApiTags('complaints')
 @Controller('complaints')
 export class ResolveComplaintController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(private readonly complaints: ComplaintCommands) {}
 
   @Post(':complaintId/resolution')
   @HttpCode(200)
   @Roles('agent', 'manager', 'ceo_office', 'admin')
-  @ApiOperation({ summary: 'Resolve an open complaint with an outcome' })
+  @ApiOperation({ summary: 'Resolve an assigned complaint with an outcome' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag the decision is based on; stale → 412' })
   @ApiOkResponse({ type: ComplaintView })
-  async resolve(
+  resolve(
     @Param('complaintId', new ParseUUIDPipe()) complaintId: string,
     @Body() request: ResolveComplaintRequest,
     @CurrentPrincipal() principal: Principal,
     @IfMatchVersion() expectedVersion: number | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ComplaintView> {
-    await this.commands.execute(new ResolveComplaintCommand(complaintId, request, principal, expectedVersion));
-    const view = await this.queries.execute<GetComplaint, ComplaintView>(new GetComplaint(complaintId));
-    response.setHeader('ETag', etag(view.version));
-    return view;
+    return this.complaints.run(
+      { type: 'ResolveComplaint', complaintId, outcome: request.outcome },
+      principal,
+      expectedVersion,
+      response,
+    );
   }
 }

@@ -6,7 +6,16 @@ import {
   ESCALATION_LADDER,
   RESOLUTION_OUTCOMES,
 } from '@cx/contracts';
-import type { ComplaintState } from '../../domain/complaint.state';
+import type { FiledComplaint } from '../../domain/complaint.state';
+
+export const COMPLAINT_STATUSES = [
+  'registered',
+  'acknowledged',
+  'in_progress',
+  'resolved',
+  'resolution_confirmed',
+  'closed',
+] as const;
 
 export class EscalationStepView {
   @ApiProperty({ enum: ESCALATION_LADDER }) level: string;
@@ -14,30 +23,44 @@ export class EscalationStepView {
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
 }
 
+export class AttachmentView {
+  @ApiProperty({ format: 'uuid' }) attachmentId: string;
+  @ApiProperty() url: string;
+  @ApiProperty() sha256: string;
+  @ApiProperty() mediaType: string;
+  @ApiProperty({ format: 'date-time' }) addedAt: string;
+}
+
 /** A complaint as the API shows it; `version` is also the ETag. */
 export class ComplaintView {
   @ApiProperty({ format: 'uuid' }) complaintId: string;
-  @ApiProperty({ enum: ['open', 'resolved'] }) status: 'open' | 'resolved';
+  @ApiProperty({ enum: COMPLAINT_STATUSES }) status: (typeof COMPLAINT_STATUSES)[number];
   @ApiProperty({ example: 'subj_7Hq2kLm9Xa' }) customerId: string;
   @ApiProperty({ example: 'SH-PUDONG-07' }) project: string;
   @ApiProperty({ example: 'east-china' }) region: string;
   @ApiProperty({ enum: COMPLAINT_CATEGORIES }) category: string;
-  @ApiProperty({ enum: COMPLAINT_SEVERITIES }) severity: string;
+  @ApiProperty({ enum: COMPLAINT_SEVERITIES, description: 'Current severity (after any reassessment)' })
+  severity: string;
   @ApiProperty({ enum: COMPLAINT_CHANNELS }) channel: string;
   @ApiProperty({ nullable: true, type: String }) description: string | null;
   @ApiProperty({ enum: ESCALATION_LADDER }) escalationLevel: string;
   @ApiProperty({ type: [EscalationStepView] }) escalationTrail: EscalationStepView[];
+  @ApiProperty({ nullable: true, type: String, description: 'User id of the handler' }) handlerId: string | null;
   @ApiProperty({ format: 'date-time' }) filedAt: string;
-  @ApiPropertyOptional({ format: 'date-time' }) resolvedAt?: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) acknowledgedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) firstRespondedAt: string | null;
+  @ApiProperty() contacts: number;
+  @ApiProperty() reopenCount: number;
+  @ApiProperty({ type: [AttachmentView] }) attachments: AttachmentView[];
   @ApiPropertyOptional({ enum: RESOLUTION_OUTCOMES }) outcome?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) resolvedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) confirmedAt?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 5 }) satisfaction?: number;
+  @ApiPropertyOptional({ format: 'date-time' }) closedAt?: string;
   @ApiProperty({ minimum: 1 }) version: number;
 }
 
-export function toComplaintView(
-  state: Exclude<ComplaintState, { status: 'not_filed' }>,
-  version: number,
-  description: string | null,
-): ComplaintView {
+export function toComplaintView(state: FiledComplaint, version: number, description: string | null): ComplaintView {
   const { details } = state;
   return {
     complaintId: state.complaintId,
@@ -46,13 +69,21 @@ export function toComplaintView(
     project: details.project,
     region: details.region,
     category: details.category,
-    severity: details.severity,
+    severity: state.severity,
     channel: details.channel,
     description,
     escalationLevel: state.escalationLevel,
     escalationTrail: state.escalationTrail,
+    handlerId: state.handlerId,
     filedAt: details.filedAt,
-    ...(state.status === 'resolved' ? { resolvedAt: state.resolvedAt, outcome: state.outcome } : {}),
+    acknowledgedAt: state.acknowledgedAt,
+    firstRespondedAt: state.firstRespondedAt,
+    contacts: state.contacts,
+    reopenCount: state.reopenCount,
+    attachments: state.attachments,
+    ...('outcome' in state ? { outcome: state.outcome, resolvedAt: state.resolvedAt } : {}),
+    ...('confirmedAt' in state ? { confirmedAt: state.confirmedAt } : {}),
+    ...('satisfaction' in state ? { satisfaction: state.satisfaction, closedAt: state.closedAt } : {}),
     version,
   };
 }

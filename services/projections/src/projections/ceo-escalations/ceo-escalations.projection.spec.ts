@@ -84,6 +84,44 @@ describe('CEO escalation read model', () => {
     expect(replay(filed(), resolved(2))).toMatchObject({ status: 'resolved', resolvedAt: '2026-11-29T09:00:00.000Z' });
   });
 
+  it('puts a reopened or rejected resolution back into the open view', () => {
+    const reopened = envelope(3, 'ComplaintReopened', {
+      complaintId,
+      reason: 'back',
+      reopenedAt: '2026-11-30T09:00:00.000Z',
+    });
+    const rejected = envelope(3, 'ResolutionRejected', {
+      complaintId,
+      reason: 'not_fixed',
+      rejectedAt: '2026-11-30T09:00:00.000Z',
+    });
+    expect(replay(filed(), resolved(2), reopened)).toMatchObject({ status: 'open', resolvedAt: null });
+    expect(replay(filed(), resolved(2), rejected)).toMatchObject({ status: 'open', resolvedAt: null });
+  });
+
+  it('follows a de-escalation down the ladder and a severity change', () => {
+    const row = replay(
+      filed(),
+      escalated(2, 'frontline', 'project'),
+      envelope(3, 'ComplaintDeEscalated', {
+        complaintId,
+        fromLevel: 'project',
+        toLevel: 'frontline',
+        reason: 'local',
+        deEscalatedAt: '2026-11-26T10:00:00.000Z',
+      }),
+      envelope(4, 'ComplaintSeverityChanged', {
+        complaintId,
+        fromSeverity: 'medium',
+        toSeverity: 'critical',
+        reason: 'x',
+        changedAt: '2026-11-26T11:00:00.000Z',
+      }),
+    );
+    expect(row).toMatchObject({ escalationLevel: 'frontline', severity: 'critical', lastStreamVersion: 4 });
+    expect(row?.escalationTrail.map((s) => s.reason)).toEqual([null, 'to project', 'local']);
+  });
+
   it('is idempotent: a redelivered event changes nothing', () => {
     const once = replay(filed(), escalated(2, 'frontline', 'project'));
     const twice = evolveComplaintEscalation(once, escalated(2, 'frontline', 'project'));

@@ -1,4 +1,10 @@
-import type { ComplaintEscalatedV1, ComplaintFiledV1, ComplaintResolvedV1, EventEnvelope } from '@cx/contracts';
+import type {
+  ComplaintDeEscalatedV1,
+  ComplaintEscalatedV1,
+  ComplaintFiledV1,
+  ComplaintSeverityChangedV1,
+  EventEnvelope,
+} from '@cx/contracts';
 import type { ComplaintEscalationRow } from './ceo-escalation.row';
 
 /**
@@ -45,11 +51,30 @@ export function evolveComplaintEscalation(
         ...applied,
       };
     }
-    case 'ComplaintResolved': {
+    case 'ComplaintDeEscalated': {
       if (!row) return null;
-      const data = event.data as ComplaintResolvedV1;
-      return { ...row, status: 'resolved', resolvedAt: data.resolvedAt, ...applied };
+      const data = event.data as ComplaintDeEscalatedV1;
+      return {
+        ...row,
+        escalationLevel: data.toLevel,
+        escalationTrail: [
+          ...row.escalationTrail,
+          { level: data.toLevel, reachedAt: data.deEscalatedAt, reason: data.reason },
+        ],
+        ...applied,
+      };
     }
+    case 'ComplaintSeverityChanged': {
+      if (!row) return null;
+      return { ...row, severity: (event.data as ComplaintSeverityChangedV1).toSeverity, ...applied };
+    }
+    case 'ComplaintResolved':
+      return (
+        row && { ...row, status: 'resolved', resolvedAt: (event.data as { resolvedAt: string }).resolvedAt, ...applied }
+      );
+    case 'ResolutionRejected':
+    case 'ComplaintReopened':
+      return row && { ...row, status: 'open', resolvedAt: null, ...applied };
     default:
       return row;
   }

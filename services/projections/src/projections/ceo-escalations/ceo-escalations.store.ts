@@ -52,7 +52,7 @@ export const complaintEscalationStore = {
          escalation_trail, filed_at, reached_ceo_office_at, resolved_at, last_stream_version, last_position, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())
        ON CONFLICT (complaint_id) DO UPDATE SET
-         status = EXCLUDED.status, escalation_level = EXCLUDED.escalation_level,
+         status = EXCLUDED.status, severity = EXCLUDED.severity, escalation_level = EXCLUDED.escalation_level,
          escalation_trail = EXCLUDED.escalation_trail, reached_ceo_office_at = EXCLUDED.reached_ceo_office_at,
          resolved_at = EXCLUDED.resolved_at, last_stream_version = EXCLUDED.last_stream_version,
          last_position = EXCLUDED.last_position, updated_at = now()`,

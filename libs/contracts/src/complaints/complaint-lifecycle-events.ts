@@ -1,0 +1,190 @@
+import {
+  COMPLAINT_SEVERITIES,
+  CONTACT_CHANNELS,
+  CONTACT_DIRECTIONS,
+  CONTACT_OUTCOMES,
+  ComplaintSeverity,
+  ContactChannel,
+  ContactDirection,
+  ContactOutcome,
+  ESCALATION_LADDER,
+  EscalationLevel,
+  REJECTION_REASONS,
+  RejectionReason,
+  SATISFACTION_MAX,
+  SATISFACTION_MIN,
+} from './complaint-vocabulary';
+
+/** Staff reasons (escalation, de-escalation, severity change, reopening): about the handling, no personal data. */
+export const STAFF_REASON_MAX_LENGTH = 500;
+
+export interface ComplaintAcknowledgedV1 {
+  complaintId: string;
+  acknowledgedAt: string;
+}
+export interface ComplaintAssignedV1 {
+  complaintId: string;
+  handlerId: string;
+  previousHandlerId: string | null;
+  assignedAt: string;
+}
+export interface CustomerContactRecordedV1 {
+  complaintId: string;
+  direction: ContactDirection;
+  channel: ContactChannel;
+  outcome: ContactOutcome;
+  contactedAt: string;
+}
+export interface ComplaintRespondedV1 {
+  complaintId: string;
+  channel: ContactChannel;
+  firstResponse: boolean;
+  respondedAt: string;
+}
+export interface ResolutionConfirmedV1 {
+  complaintId: string;
+  confirmedAt: string;
+}
+export interface ResolutionRejectedV1 {
+  complaintId: string;
+  reason: RejectionReason;
+  rejectedAt: string;
+}
+export interface ComplaintReopenedV1 {
+  complaintId: string;
+  reason: string;
+  reopenedAt: string;
+}
+export interface ComplaintClosedV1 {
+  complaintId: string;
+  satisfaction: number;
+  closedAt: string;
+}
+export interface ComplaintDeEscalatedV1 {
+  complaintId: string;
+  fromLevel: EscalationLevel;
+  toLevel: EscalationLevel;
+  reason: string;
+  deEscalatedAt: string;
+}
+export interface ComplaintSeverityChangedV1 {
+  complaintId: string;
+  fromSeverity: ComplaintSeverity;
+  toSeverity: ComplaintSeverity;
+  reason: string;
+  changedAt: string;
+}
+export interface ComplaintAttachmentAddedV1 {
+  complaintId: string;
+  attachmentId: string;
+  url: string;
+  sha256: string;
+  mediaType: string;
+  addedAt: string;
+}
+
+export type ComplaintLifecycleEvent =
+  | { type: 'ComplaintAcknowledged'; data: ComplaintAcknowledgedV1 }
+  | { type: 'ComplaintAssigned'; data: ComplaintAssignedV1 }
+  | { type: 'CustomerContactRecorded'; data: CustomerContactRecordedV1 }
+  | { type: 'ComplaintResponded'; data: ComplaintRespondedV1 }
+  | { type: 'ResolutionConfirmed'; data: ResolutionConfirmedV1 }
+  | { type: 'ResolutionRejected'; data: ResolutionRejectedV1 }
+  | { type: 'ComplaintReopened'; data: ComplaintReopenedV1 }
+  | { type: 'ComplaintClosed'; data: ComplaintClosedV1 }
+  | { type: 'ComplaintDeEscalated'; data: ComplaintDeEscalatedV1 }
+  | { type: 'ComplaintSeverityChanged'; data: ComplaintSeverityChangedV1 }
+  | { type: 'ComplaintAttachmentAdded'; data: ComplaintAttachmentAddedV1 };
+
+const uuid = { type: 'string', format: 'uuid' } as const;
+const timestamp = { type: 'string', format: 'date-time' } as const;
+const level = { enum: ESCALATION_LADDER } as const;
+const reason = { type: 'string', minLength: 1, maxLength: STAFF_REASON_MAX_LENGTH } as const;
+/** Staff are referred to by their opaque user id (the token's `sub`), as actors are. */
+const staffId = { type: 'string', minLength: 1, maxLength: 128 } as const;
+
+function schema(title: string, description: string, properties: Record<string, object>) {
+  return {
+    title,
+    description,
+    type: 'object',
+    additionalProperties: false,
+    required: Object.keys(properties),
+    properties: { complaintId: uuid, ...properties },
+  } as const;
+}
+
+export const complaintLifecycleEventSchemas = {
+  ComplaintAcknowledged: {
+    1: schema('ComplaintAcknowledged', 'Receipt of the complaint was acknowledged.', { acknowledgedAt: timestamp }),
+  },
+  ComplaintAssigned: {
+    1: schema('ComplaintAssigned', 'A handler was made responsible (or replaced).', {
+      handlerId: staffId,
+      previousHandlerId: { anyOf: [staffId, { type: 'null' }] },
+      assignedAt: timestamp,
+    }),
+  },
+  CustomerContactRecorded: {
+    1: schema('CustomerContactRecorded', 'Staff and customer were (or tried to be) in touch.', {
+      direction: { enum: CONTACT_DIRECTIONS },
+      channel: { enum: CONTACT_CHANNELS },
+      outcome: { enum: CONTACT_OUTCOMES },
+      contactedAt: timestamp,
+    }),
+  },
+  ComplaintResponded: {
+    1: schema(
+      'ComplaintResponded',
+      'The customer was given a response; the first one stops the first-response clock.',
+      {
+        channel: { enum: CONTACT_CHANNELS },
+        firstResponse: { type: 'boolean' },
+        respondedAt: timestamp,
+      },
+    ),
+  },
+  ResolutionConfirmed: {
+    1: schema('ResolutionConfirmed', 'The customer accepted the resolution.', { confirmedAt: timestamp }),
+  },
+  ResolutionRejected: {
+    1: schema('ResolutionRejected', 'The customer did not accept the resolution; handling resumes.', {
+      reason: { enum: REJECTION_REASONS },
+      rejectedAt: timestamp,
+    }),
+  },
+  ComplaintReopened: {
+    1: schema('ComplaintReopened', 'A resolved or closed complaint was reopened.', { reason, reopenedAt: timestamp }),
+  },
+  ComplaintClosed: {
+    1: schema('ComplaintClosed', 'The complaint was closed with the customer’s satisfaction with the handling.', {
+      satisfaction: { type: 'integer', minimum: SATISFACTION_MIN, maximum: SATISFACTION_MAX },
+      closedAt: timestamp,
+    }),
+  },
+  ComplaintDeEscalated: {
+    1: schema('ComplaintDeEscalated', 'The complaint moved one level down the escalation ladder.', {
+      fromLevel: level,
+      toLevel: level,
+      reason,
+      deEscalatedAt: timestamp,
+    }),
+  },
+  ComplaintSeverityChanged: {
+    1: schema('ComplaintSeverityChanged', 'The severity was reassessed.', {
+      fromSeverity: { enum: COMPLAINT_SEVERITIES },
+      toSeverity: { enum: COMPLAINT_SEVERITIES },
+      reason,
+      changedAt: timestamp,
+    }),
+  },
+  ComplaintAttachmentAdded: {
+    1: schema('ComplaintAttachmentAdded', 'A reference (URL and hash) to a document or photo, never the file.', {
+      attachmentId: uuid,
+      url: { type: 'string', format: 'uri', pattern: '^https://', maxLength: 2048 },
+      sha256: { type: 'string', pattern: '^[a-f0-9]{64}$' },
+      mediaType: { type: 'string', pattern: '^[a-z]+/[a-z0-9.+-]+$', maxLength: 100 },
+      addedAt: timestamp,
+    }),
+  },
+} as const;

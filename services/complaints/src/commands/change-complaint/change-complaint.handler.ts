@@ -1,0 +1,20 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { metadataFor } from '@cx/platform';
+import type { ComplaintCommand } from '../../domain/complaint.commands';
+import { ComplaintRepository } from '../../infrastructure/complaint.repository';
+import { ChangeComplaint } from './change-complaint.command';
+
+/** read stream → fold → decide → append, for every command on an existing complaint. */
+@CommandHandler(ChangeComplaint)
+export class ChangeComplaintHandler implements ICommandHandler<ChangeComplaint, number> {
+  constructor(private readonly complaints: ComplaintRepository) {}
+
+  async execute({ input, principal, expectedVersion }: ChangeComplaint): Promise<number> {
+    const command = { ...input, now: new Date() } as ComplaintCommand;
+    const result = await this.complaints.handle(input.complaintId, command, {
+      expectedVersion,
+      metadata: metadataFor(principal),
+    });
+    return result.streamVersion;
+  }
+}
