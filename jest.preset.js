@@ -35,6 +35,8 @@ const preset = {
   },
   // Integration specs talk to a real broker and database; a slow CI machine must not turn waits into failures.
   testTimeout: 60_000,
+  // A client left connected by a failed spec must not hang CI for its 90 minutes; the failure is reported anyway.
+  forceExit: true,
   // Some libraries are exercised only through the services' specs.
   passWithNoTests: true,
 };

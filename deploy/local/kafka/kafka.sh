@@ -8,6 +8,8 @@
 #   kafka.sh status   exit 0 when our broker runs, 1 when nothing answers, 3 when another broker answers
 #   kafka.sh ensure   resolve the jars and format the storage, nothing else
 #
+# start, stop and ensure take a lock (<cache>/.lock), so two of them run one after the other.
+#
 # Environment: KAFKA_CACHE_DIR (default <repo>/.kafka-cache), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093),
 # KAFKA_HEAP_OPTS (-Xmx512m -Xms256m), KAFKA_START_TIMEOUT seconds (90).
 set -euo pipefail
@@ -20,12 +22,31 @@ libs="$cache/libs-$version"
 data="$cache/data"
 logs="$cache/logs"
 pidfile="$cache/kafka.pid"
+cluster_id_file="$cache/cluster.id"
 port="${KAFKA_PORT:-9092}"
 controller_port="${KAFKA_CONTROLLER_PORT:-9093}"
 heap="${KAFKA_HEAP_OPTS:--Xmx512m -Xms256m}"
 timeout="${KAFKA_START_TIMEOUT:-90}"
 
 say() { echo "kafka: $*"; }
+
+now() { echo "$EPOCHREALTIME"; }
+since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
+
+# start, stop and ensure one at a time: a second caller waits, then sees the first one's broker.
+lock() {
+  command -v flock >/dev/null || return 0
+  mkdir -p "$cache"
+  exec 9>"$cache/.lock"
+  flock -w 600 9 || { say "another kafka.sh has held $cache/.lock for 10 minutes"; exit 1; }
+}
+
+need_java() {
+  command -v java >/dev/null || { say "Java 17+ is needed to run the broker"; exit 1; }
+  local major
+  major="$(java -version 2>&1 | head -n 1 | sed -E 's/.*version "([0-9]+).*/\1/')"
+  [[ "$major" =~ ^[0-9]+$ ]] && (( major >= 17 )) || { say "Kafka $version needs Java 17+, found: $(java -version 2>&1 | head -n 1)"; exit 1; }
+}
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -39,15 +60,24 @@ our_pid() {
 resolve_jars() {
   [[ -f "$libs/.complete" ]] && return 0
   command -v mvn >/dev/null || { say "Maven (mvn) is needed to fetch the broker's jars"; exit 1; }
-  command -v java >/dev/null || { say "Java 17+ is needed to run the broker"; exit 1; }
+  local began rc
+  began="$(now)"
   say "resolving Apache Kafka $version and its dependencies from Maven Central into $libs (first run only)…"
   rm -rf "$libs.tmp"
-  mvn -B -f "$here/pom.xml" dependency:copy-dependencies -DoutputDirectory="$libs.tmp" \
-    | grep -E --line-buffered 'Downloaded from|BUILD|ERROR' | sed -u 's/^/kafka: maven: /' || true
-  [[ -f "$libs.tmp/kafka_2.13-$version.jar" ]] || { say "Maven did not deliver kafka_2.13-$version.jar"; exit 1; }
+  # Maven keeps what it downloads in ~/.m2, so another clone on this machine only copies.
+  set +e
+  mvn -B -Dstyle.color=never -f "$here/pom.xml" dependency:copy-dependencies -DoutputDirectory="$libs.tmp" 2>&1 \
+    | grep -E --line-buffered 'Downloaded from|BUILD|ERROR' | sed -u 's/^/kafka: maven: /'
+  rc="${PIPESTATUS[0]}"
+  set -e
+  if [[ "$rc" != 0 || ! -f "$libs.tmp/kafka_2.13-$version.jar" ]]; then
+    say "Maven could not resolve the broker's jars (exit $rc); nothing was cached"
+    rm -rf "$libs.tmp"
+    exit 1
+  fi
   rm -rf "$libs" && mv "$libs.tmp" "$libs"
   touch "$libs/.complete"
-  say "$(find "$libs" -name '*.jar' | wc -l) jars, $(du -sh "$libs" | cut -f1) in the cache"
+  say "$(find "$libs" -name '*.jar' | wc -l) jars, $(du -sh "$libs" | cut -f1) in the cache ($(since "$began") s)"
 }
 
 write_config() {
@@ -77,7 +107,13 @@ PROPS
 format_storage() {
   [[ -f "$data/meta.properties" ]] && return 0
   local cluster_id
-  cluster_id="$(java -cp "$libs/*" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)"
+  if [[ -s "$cluster_id_file" ]]; then
+    cluster_id="$(cat "$cluster_id_file")"
+  else
+    cluster_id="$(java -cp "$libs/*" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)" || true
+    [[ "$cluster_id" =~ ^[A-Za-z0-9_-]{22}$ ]] || { say "StorageTool random-uuid gave no cluster id: '$cluster_id'"; exit 1; }
+    echo "$cluster_id" >"$cluster_id_file"
+  fi
   say "formatting KRaft storage in $data (cluster $cluster_id)"
   java -cp "$libs/*" -Dlog4j2.configurationFile="$here/log4j2.yaml" kafka.tools.StorageTool format \
     -t "$cluster_id" -c "$cache/server.properties" --standalone >"$logs/format.log" 2>&1 \
@@ -86,6 +122,7 @@ format_storage() {
 
 ensure() {
   mkdir -p "$cache"
+  need_java
   resolve_jars
   write_config
   format_storage
@@ -96,25 +133,31 @@ start() {
   if port_open "$port"; then say "already running on 127.0.0.1:$port (not started by this script)"; return 0; fi
   ensure
   local began log
-  began=$(date +%s)
+  began="$(now)"
   log="$logs/broker.log"
+  # The previous run's log stays as broker.log.1.
+  if [[ -s "$log" ]]; then mv -f "$log" "$log.1"; fi
   : >"$log"
   # setsid: the broker keeps running when the shell that started it ends; `stop` ends it by pid.
+  # 9>&-: the broker must not inherit (and so hold) the lock.
   # shellcheck disable=SC2086
   setsid nohup java $heap -XX:+UseG1GC -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$here/log4j2.yaml" -Dkafka.logs.dir="$logs" \
-    -cp "$libs/*" kafka.Kafka "$cache/server.properties" >>"$log" 2>&1 </dev/null &
+    -cp "$libs/*" kafka.Kafka "$cache/server.properties" >>"$log" 2>&1 </dev/null 9>&- &
   echo $! >"$pidfile"
   say "starting Apache Kafka $version (pid $!) on 127.0.0.1:$port…"
-  while (( $(date +%s) - began < timeout )); do
+  # The broker accepts connections before it serves requests: ready = the start-up line is logged
+  # (KafkaRaftServer writes it once the broker is unfenced) and the port answers.
+  while awk -v a="$began" -v b="$EPOCHREALTIME" -v t="$timeout" 'BEGIN { exit !(b - a < t) }'; do
     if grep -q 'Kafka Server started' "$log" && port_open "$port"; then
-      say "ready in $(( $(date +%s) - began )) s"
+      say "ready on 127.0.0.1:$port in $(since "$began") s"
       return 0
     fi
-    if ! our_pid >/dev/null; then break; fi
+    if ! our_pid >/dev/null; then say "the broker exited after $(since "$began") s"; break; fi
     sleep 0.5
   done
-  say "the broker did not start; last lines of $log:"
+  our_pid >/dev/null && say "the broker was not ready after $timeout s"
+  say "last lines of $log:"
   tail -n 40 "$log" || true
   stop >/dev/null || true
   exit 1
@@ -138,9 +181,9 @@ status() {
 }
 
 case "${1:-}" in
-  start) start ;;
-  stop) stop ;;
+  start) lock; start ;;
+  stop) lock; stop ;;
   status) status ;;
-  ensure) ensure ;;
+  ensure) lock; ensure ;;
   *) echo "usage: $0 start|stop|status|ensure" >&2; exit 2 ;;
 esac

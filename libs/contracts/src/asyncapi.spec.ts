@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildAsyncApiDocument } from './asyncapi';
+import { eventContracts } from './registry';
 
 describe('the AsyncAPI document', () => {
   it('describes every topic and event version', () => {
@@ -9,7 +10,9 @@ describe('the AsyncAPI document', () => {
     expect(Object.keys(doc.channels.complaints.messages)).toEqual(
       expect.arrayContaining(['ComplaintFiledV1', 'ComplaintEscalatedV1', 'ComplaintResolvedV1', 'ComplaintClosedV1']),
     );
-    expect(Object.keys(doc.channels.complaints.messages)).toHaveLength(14);
+    expect(Object.keys(doc.channels.complaints.messages)).toHaveLength(
+      eventContracts.filter((c) => c.topic === 'cx.complaints.events').length,
+    );
   });
 
   it('is committed as generated: run `npm run asyncapi` after changing a contract', () => {

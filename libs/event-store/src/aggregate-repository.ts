@@ -16,12 +16,13 @@ export interface LoadedAggregate<State> {
   version: number;
 }
 
-export interface HandleOptions {
+export interface HandleOptions<State> {
   /** From If-Match: the decision must be taken on exactly this version, or the command fails with 412. */
   expectedVersion?: number;
   metadata: EventMetadata;
   idempotency?: Idempotency;
-  alsoInTransaction?: (tx: PoolClient) => Promise<void>;
+  /** Writes that commit with the events, given the state after them (e.g. an inline read model or schedule). */
+  alsoInTransaction?: (tx: PoolClient, stateAfter: State) => Promise<void>;
 }
 
 /** Without If-Match a lost race is retried on fresh state; a few tries settle any realistic contention. */
@@ -47,7 +48,7 @@ export class AggregateRepository<Command, Event extends DomainEvent, State> {
     };
   }
 
-  async handle(streamId: string, command: Command, options: HandleOptions): Promise<AppendResult> {
+  async handle(streamId: string, command: Command, options: HandleOptions<State>): Promise<AppendResult> {
     for (let attempt = 1; ; attempt++) {
       const { state, version } = await this.load(streamId);
       if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
@@ -55,6 +56,8 @@ export class AggregateRepository<Command, Event extends DomainEvent, State> {
       }
       const events = this.decider.decide(command, state);
       if (events.length === 0) return { streamId, streamVersion: version, events: [], replayed: false };
+      const alsoInTransaction = options.alsoInTransaction;
+      const stateAfter = alsoInTransaction && events.reduce((s, e) => this.decider.evolve(s, e), state);
       try {
         return await this.store.append({
           streamId,
@@ -63,7 +66,7 @@ export class AggregateRepository<Command, Event extends DomainEvent, State> {
           events: events.map((e) => ({ type: e.type, schemaVersion: this.codec.schemaVersionOf(e), data: e.data })),
           metadata: options.metadata,
           idempotency: options.idempotency,
-          alsoInTransaction: options.alsoInTransaction,
+          alsoInTransaction: alsoInTransaction && ((tx) => alsoInTransaction(tx, stateAfter as State)),
         });
       } catch (error) {
         if (!(error instanceof StreamVersionConflict)) throw error;

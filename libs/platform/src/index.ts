@@ -8,3 +8,4 @@ export * from './metrics';
 export * from './health';
 export * from './service-runtime.module';
 export * from './service-app';
+export * from './clock';

@@ -1,4 +1,5 @@
 import { Consumer, IHeaders, Kafka, logLevel } from 'kafkajs';
+import { createKafka, ensureTopics } from '@cx/messaging';
 import { uniqueSuffix } from './test-infrastructure';
 
 export interface ReadMessage {
@@ -20,11 +21,24 @@ export class TopicReader {
   ) {}
 
   async start(): Promise<this> {
+    const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+    // The reader may start before the service that owns the topic has created it.
+    await ensureTopics(createKafka(this.brokers, 'test-reader-admin', silent), [{ topic: this.topic }]);
     const kafka = new Kafka({ clientId: 'test-reader', brokers: this.brokers, logLevel: logLevel.NOTHING });
     this.consumer = kafka.consumer({ groupId: `test-reader-${uniqueSuffix()}` });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topic: this.topic, fromBeginning: true });
-    await this.consumer.run({
+    try {
+      await this.subscribe(this.consumer);
+    } catch (error) {
+      await this.consumer.disconnect();
+      throw error;
+    }
+    return this;
+  }
+
+  private async subscribe(consumer: Consumer): Promise<void> {
+    await consumer.subscribe({ topic: this.topic, fromBeginning: true });
+    await consumer.run({
       eachMessage: async ({ partition, message }) => {
         this.messages.push({
           partition,
@@ -35,7 +49,6 @@ export class TopicReader {
         });
       },
     });
-    return this;
   }
 
   async stop(): Promise<void> {

@@ -1,7 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Topics } from '@cx/contracts';
-import { ServiceConfig, ServiceRuntimeModule } from '@cx/platform';
+import { CLOCK, Clock, ServiceConfig, ServiceRuntimeModule, systemClock } from '@cx/platform';
+import type { SlaPolicy } from './domain/sla/sla-policy';
+import { loadSlaPolicy, SLA_POLICY } from './infrastructure/sla-policy.config';
+import { SLA_CHECK_INTERVAL, SlaScheduler } from './infrastructure/sla-scheduler';
 import { AcknowledgeComplaintController } from './commands/acknowledge-complaint/acknowledge-complaint.http.controller';
 import { AddAttachmentController } from './commands/add-attachment/add-attachment.http.controller';
 import { AssignComplaintController } from './commands/assign-complaint/assign-complaint.http.controller';
@@ -19,6 +22,8 @@ import { RejectResolutionController } from './commands/reject-resolution/reject-
 import { ReopenComplaintController } from './commands/reopen-complaint/reopen-complaint.http.controller';
 import { ResolveComplaintController } from './commands/resolve-complaint/resolve-complaint.http.controller';
 import { RespondToCustomerController } from './commands/respond-to-customer/respond-to-customer.http.controller';
+import { PauseClockController } from './commands/pause-clock/pause-clock.http.controller';
+import { ResumeClockController } from './commands/resume-clock/resume-clock.http.controller';
 import { ComplaintRepository } from './infrastructure/complaint.repository';
 import { GetComplaintHandler } from './queries/get-complaint/get-complaint.handler';
 import { GetComplaintController } from './queries/get-complaint/get-complaint.http.controller';
@@ -41,16 +46,37 @@ const controllers = [
   DeEscalateComplaintController,
   ChangeSeverityController,
   AddAttachmentController,
+  PauseClockController,
+  ResumeClockController,
 ];
+
+export interface ComplaintsOptions {
+  /** Tests pass a ManualClock to cross SLA deadlines without waiting. */
+  clock?: Clock;
+  slaPolicy?: SlaPolicy;
+  slaCheckIntervalMs?: number;
+}
 
 @Module({})
 export class ComplaintsModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
+  static forRoot(config: ServiceConfig, options: ComplaintsOptions = {}): DynamicModule {
     return {
       module: ComplaintsModule,
       imports: [CqrsModule.forRoot(), ServiceRuntimeModule.forRoot({ config, publishesTo: Topics.complaints })],
       controllers,
-      providers: [ComplaintRepository, ComplaintCommands, ...commandHandlers, ...queryHandlers],
+      providers: [
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: SLA_POLICY, useFactory: () => options.slaPolicy ?? loadSlaPolicy() },
+        {
+          provide: SLA_CHECK_INTERVAL,
+          useValue: options.slaCheckIntervalMs ?? Number(process.env.SLA_CHECK_INTERVAL_MS ?? 5_000),
+        },
+        ComplaintRepository,
+        ComplaintCommands,
+        SlaScheduler,
+        ...commandHandlers,
+        ...queryHandlers,
+      ],
     };
   }
 }

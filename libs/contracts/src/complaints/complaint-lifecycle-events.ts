@@ -1,4 +1,6 @@
 import {
+  CLOCK_PAUSE_REASONS,
+  ClockPauseReason,
   COMPLAINT_SEVERITIES,
   CONTACT_CHANNELS,
   CONTACT_DIRECTIONS,
@@ -13,6 +15,8 @@ import {
   RejectionReason,
   SATISFACTION_MAX,
   SATISFACTION_MIN,
+  SLA_TARGETS,
+  SlaTarget,
 } from './complaint-vocabulary';
 
 /** Staff reasons (escalation, de-escalation, severity change, reopening): about the handling, no personal data. */
@@ -83,6 +87,29 @@ export interface ComplaintAttachmentAddedV1 {
   addedAt: string;
 }
 
+export interface ComplaintSlaAtRiskV1 {
+  complaintId: string;
+  target: SlaTarget;
+  deadline: string;
+  raisedAt: string;
+}
+export interface ComplaintSlaBreachedV1 {
+  complaintId: string;
+  target: SlaTarget;
+  deadline: string;
+  escalationLevel: EscalationLevel;
+  breachedAt: string;
+}
+export interface ComplaintClockPausedV1 {
+  complaintId: string;
+  reason: ClockPauseReason;
+  pausedAt: string;
+}
+export interface ComplaintClockResumedV1 {
+  complaintId: string;
+  resumedAt: string;
+}
+
 export type ComplaintLifecycleEvent =
   | { type: 'ComplaintAcknowledged'; data: ComplaintAcknowledgedV1 }
   | { type: 'ComplaintAssigned'; data: ComplaintAssignedV1 }
@@ -94,7 +121,11 @@ export type ComplaintLifecycleEvent =
   | { type: 'ComplaintClosed'; data: ComplaintClosedV1 }
   | { type: 'ComplaintDeEscalated'; data: ComplaintDeEscalatedV1 }
   | { type: 'ComplaintSeverityChanged'; data: ComplaintSeverityChangedV1 }
-  | { type: 'ComplaintAttachmentAdded'; data: ComplaintAttachmentAddedV1 };
+  | { type: 'ComplaintAttachmentAdded'; data: ComplaintAttachmentAddedV1 }
+  | { type: 'ComplaintSlaAtRisk'; data: ComplaintSlaAtRiskV1 }
+  | { type: 'ComplaintSlaBreached'; data: ComplaintSlaBreachedV1 }
+  | { type: 'ComplaintClockPaused'; data: ComplaintClockPausedV1 }
+  | { type: 'ComplaintClockResumed'; data: ComplaintClockResumedV1 };
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 const timestamp = { type: 'string', format: 'date-time' } as const;
@@ -185,6 +216,40 @@ export const complaintLifecycleEventSchemas = {
       sha256: { type: 'string', pattern: '^[a-f0-9]{64}$' },
       mediaType: { type: 'string', pattern: '^[a-z]+/[a-z0-9.+-]+$', maxLength: 100 },
       addedAt: timestamp,
+    }),
+  },
+  ComplaintSlaAtRisk: {
+    1: schema(
+      'ComplaintSlaAtRisk',
+      'A target will be missed soon (at the policy’s share of the time, 75% by default).',
+      {
+        target: { enum: SLA_TARGETS },
+        deadline: timestamp,
+        raisedAt: timestamp,
+      },
+    ),
+  },
+  ComplaintSlaBreached: {
+    1: schema(
+      'ComplaintSlaBreached',
+      'A target was missed; an automatic escalation follows unless already at the top.',
+      {
+        target: { enum: SLA_TARGETS },
+        deadline: timestamp,
+        escalationLevel: level,
+        breachedAt: timestamp,
+      },
+    ),
+  },
+  ComplaintClockPaused: {
+    1: schema('ComplaintClockPaused', 'The SLA clocks stop while waiting (e.g. for the customer).', {
+      reason: { enum: CLOCK_PAUSE_REASONS },
+      pausedAt: timestamp,
+    }),
+  },
+  ComplaintClockResumed: {
+    1: schema('ComplaintClockResumed', 'The SLA clocks run again; the paused time does not count.', {
+      resumedAt: timestamp,
     }),
   },
 } as const;

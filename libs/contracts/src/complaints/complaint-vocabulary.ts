@@ -47,3 +47,11 @@ export type RejectionReason = (typeof REJECTION_REASONS)[number];
 /** The customer's satisfaction with the handling, 1 (very dissatisfied) to 5 (very satisfied). */
 export const SATISFACTION_MIN = 1;
 export const SATISFACTION_MAX = 5;
+
+/** What an SLA clock measures: time to acknowledge, to the first response, to resolution. */
+export const SLA_TARGETS = ['acknowledgement', 'first_response', 'resolution'] as const;
+export type SlaTarget = (typeof SLA_TARGETS)[number];
+
+/** Why a complaint's SLA clocks stop for a while. */
+export const CLOCK_PAUSE_REASONS = ['awaiting_customer', 'awaiting_third_party', 'customer_requested_delay'] as const;
+export type ClockPauseReason = (typeof CLOCK_PAUSE_REASONS)[number];

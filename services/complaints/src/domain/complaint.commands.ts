@@ -1,4 +1,5 @@
 import type {
+  ClockPauseReason,
   ComplaintCategory,
   ComplaintChannel,
   ComplaintSeverity,
@@ -95,6 +96,20 @@ export interface AddAttachment extends OnComplaint {
   mediaType: string;
 }
 
+/** Sent by the SLA scheduler: raise whatever at-risk or breach alerts are due at `now`. */
+export interface CheckSlaClocks extends OnComplaint {
+  type: 'CheckSlaClocks';
+}
+
+export interface PauseClock extends OnComplaint {
+  type: 'PauseClock';
+  reason: ClockPauseReason;
+}
+
+export interface ResumeClock extends OnComplaint {
+  type: 'ResumeClock';
+}
+
 export type ComplaintCommand =
   | FileComplaint
   | AcknowledgeComplaint
@@ -109,4 +124,7 @@ export type ComplaintCommand =
   | EscalateComplaint
   | DeEscalateComplaint
   | ChangeSeverity
-  | AddAttachment;
+  | AddAttachment
+  | CheckSlaClocks
+  | PauseClock
+  | ResumeClock;

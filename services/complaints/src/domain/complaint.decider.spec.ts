@@ -1,7 +1,7 @@
 import { EventValidator } from '@cx/contracts';
 import { spec } from '@cx/testing';
 import type { ComplaintCommand, FileComplaint } from './complaint.commands';
-import { complaintDecider } from './complaint.decider';
+import { createComplaintDecider } from './complaint.decider';
 import {
   ComplaintAtBottomOfLadder,
   ComplaintAtTopOfLadder,
@@ -11,6 +11,9 @@ import {
   ComplaintTransitionNotAllowed,
 } from './complaint.errors';
 import type { ComplaintEvent } from './complaint.events';
+import { DEFAULT_SLA_POLICY } from './sla/sla-policy';
+
+const complaintDecider = createComplaintDecider(DEFAULT_SLA_POLICY);
 
 const complaintId = '0f8e3f5e-8a8e-4c55-9a55-6f2b0c7d1a11';
 const filedTime = new Date('2026-11-25T08:00:00.000Z');

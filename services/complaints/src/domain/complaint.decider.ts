@@ -3,6 +3,7 @@ import type { ComplaintCommand } from './complaint.commands';
 import {
   ComplaintAtBottomOfLadder,
   ComplaintAtTopOfLadder,
+  ComplaintClockConflict,
   ComplaintNotAssigned,
   ComplaintNotFound,
   ComplaintRuleViolated,
@@ -12,6 +13,8 @@ import type { ComplaintEvent } from './complaint.events';
 import type { ComplaintState, ComplaintStatus, Filed, FiledComplaint } from './complaint.state';
 import { HANDLING_STATUSES } from './complaint.state';
 import { entryLevel, lowerLevel, nextLevel } from './escalation-ladder';
+import { alertRaised, slaClocks } from './sla/sla-clocks';
+import type { SlaPolicy } from './sla/sla-policy';
 
 const RESOLVED = ['resolved', 'resolution_confirmed'] as const;
 const REOPENABLE = ['resolved', 'resolution_confirmed', 'closed'] as const;
@@ -34,231 +37,310 @@ function requireState<S extends ComplaintStatus>(
 
 const at = (command: { now: Date }) => command.now.toISOString();
 
-export const complaintDecider: Decider<ComplaintCommand, ComplaintEvent, ComplaintState> = {
-  initialState: () => ({ status: 'not_filed' }),
+export type ComplaintDecider = Decider<ComplaintCommand, ComplaintEvent, ComplaintState>;
 
-  decide(command, state) {
-    const complaintId = command.complaintId;
-    switch (command.type) {
-      case 'FileComplaint': {
-        if (state.status !== 'not_filed') {
-          throw new ComplaintTransitionNotAllowed(complaintId, command.type, state.status, ['not_filed']);
-        }
-        const { type: _type, now: _now, ...details } = command;
-        return [
-          {
-            type: 'ComplaintFiled',
-            data: { ...details, escalationLevel: entryLevel(command.channel), filedAt: at(command) },
-          },
-        ];
-      }
-      case 'AcknowledgeComplaint':
-        requireState(state, command, ['registered']);
-        return [{ type: 'ComplaintAcknowledged', data: { complaintId, acknowledgedAt: at(command) } }];
+/** The complaint's rules under a given SLA policy (the policy is configuration, so it is passed in). */
+export function createComplaintDecider(policy: SlaPolicy): ComplaintDecider {
+  return {
+    initialState: () => ({ status: 'not_filed' }),
+    decide: (command, state) => decide(command, state, policy),
+    evolve,
+  };
+}
 
-      case 'AssignComplaint': {
-        const current = requireState(state, command, HANDLING_STATUSES);
-        if (current.handlerId === command.handlerId) return [];
-        return [
-          ...acknowledgedIfNeeded(current, command.now),
-          {
-            type: 'ComplaintAssigned',
-            data: {
-              complaintId,
-              handlerId: command.handlerId,
-              previousHandlerId: current.handlerId,
-              assignedAt: at(command),
-            },
-          },
-        ];
+function decide(command: ComplaintCommand, state: ComplaintState, policy: SlaPolicy): ComplaintEvent[] {
+  const complaintId = command.complaintId;
+  switch (command.type) {
+    case 'FileComplaint': {
+      if (state.status !== 'not_filed') {
+        throw new ComplaintTransitionNotAllowed(complaintId, command.type, state.status, ['not_filed']);
       }
-      case 'RecordCustomerContact': {
-        requireState(state, command, NOT_CLOSED);
-        notInTheFuture(command.contactedAt, command, 'contactedAt');
-        const { direction, channel, outcome } = command;
-        return [
-          {
-            type: 'CustomerContactRecorded',
-            data: { complaintId, direction, channel, outcome, contactedAt: command.contactedAt.toISOString() },
-          },
-        ];
-      }
-      case 'RespondToCustomer': {
-        const current = requireState(state, command, HANDLING_STATUSES);
-        return [
-          ...acknowledgedIfNeeded(current, command.now),
-          {
-            type: 'ComplaintResponded',
-            data: {
-              complaintId,
-              channel: command.channel,
-              firstResponse: current.firstRespondedAt === null,
-              respondedAt: at(command),
-            },
-          },
-        ];
-      }
-      case 'ResolveComplaint': {
-        const current = requireState(state, command, HANDLING_STATUSES);
-        if (current.status !== 'in_progress') throw new ComplaintNotAssigned(complaintId, current.status);
-        return [
-          { type: 'ComplaintResolved', data: { complaintId, outcome: command.outcome, resolvedAt: at(command) } },
-        ];
-      }
-      case 'ConfirmResolution':
-        requireState(state, command, ['resolved']);
-        return [{ type: 'ResolutionConfirmed', data: { complaintId, confirmedAt: at(command) } }];
-
-      case 'RejectResolution':
-        requireState(state, command, ['resolved']);
-        return [{ type: 'ResolutionRejected', data: { complaintId, reason: command.reason, rejectedAt: at(command) } }];
-
-      case 'ReopenComplaint':
-        requireState(state, command, REOPENABLE);
-        return [{ type: 'ComplaintReopened', data: { complaintId, reason: command.reason, reopenedAt: at(command) } }];
-
-      case 'CloseComplaint':
-        requireState(state, command, RESOLVED);
-        if (!Number.isInteger(command.satisfaction) || command.satisfaction < 1 || command.satisfaction > 5) {
-          throw new ComplaintRuleViolated(complaintId, 'satisfaction', 'must be a whole number from 1 to 5');
-        }
-        return [
-          { type: 'ComplaintClosed', data: { complaintId, satisfaction: command.satisfaction, closedAt: at(command) } },
-        ];
-
-      case 'EscalateComplaint': {
-        const current = requireState(state, command, HANDLING_STATUSES);
-        const toLevel = nextLevel(current.escalationLevel);
-        if (!toLevel) throw new ComplaintAtTopOfLadder(complaintId, current.status, current.escalationLevel);
-        return [
-          {
-            type: 'ComplaintEscalated',
-            data: {
-              complaintId,
-              fromLevel: current.escalationLevel,
-              toLevel,
-              reason: command.reason,
-              escalatedAt: at(command),
-            },
-          },
-        ];
-      }
-      case 'DeEscalateComplaint': {
-        const current = requireState(state, command, HANDLING_STATUSES);
-        const toLevel = lowerLevel(current.escalationLevel);
-        if (!toLevel) throw new ComplaintAtBottomOfLadder(complaintId, current.status, current.escalationLevel);
-        return [
-          {
-            type: 'ComplaintDeEscalated',
-            data: {
-              complaintId,
-              fromLevel: current.escalationLevel,
-              toLevel,
-              reason: command.reason,
-              deEscalatedAt: at(command),
-            },
-          },
-        ];
-      }
-      case 'ChangeSeverity': {
-        const current = requireState(state, command, HANDLING_STATUSES);
-        if (current.severity === command.severity) {
-          throw new ComplaintRuleViolated(complaintId, 'severity', `is already ${command.severity}`);
-        }
-        return [
-          {
-            type: 'ComplaintSeverityChanged',
-            data: {
-              complaintId,
-              fromSeverity: current.severity,
-              toSeverity: command.severity,
-              reason: command.reason,
-              changedAt: at(command),
-            },
-          },
-        ];
-      }
-      case 'AddAttachment': {
-        const current = requireState(state, command, NOT_CLOSED);
-        if (current.attachments.some((a) => a.sha256 === command.sha256)) return [];
-        const { attachmentId, url, sha256, mediaType } = command;
-        return [
-          {
-            type: 'ComplaintAttachmentAdded',
-            data: { complaintId, attachmentId, url, sha256, mediaType, addedAt: at(command) },
-          },
-        ];
-      }
-      default:
-        return exhaustive(command);
+      const { type: _type, now: _now, ...details } = command;
+      return [
+        {
+          type: 'ComplaintFiled',
+          data: { ...details, escalationLevel: entryLevel(command.channel), filedAt: at(command) },
+        },
+      ];
     }
-  },
+    case 'AcknowledgeComplaint':
+      requireState(state, command, ['registered']);
+      return [{ type: 'ComplaintAcknowledged', data: { complaintId, acknowledgedAt: at(command) } }];
 
-  evolve(state, event) {
-    if (event.type === 'ComplaintFiled') {
-      const d = event.data;
+    case 'AssignComplaint': {
+      const current = requireState(state, command, HANDLING_STATUSES);
+      if (current.handlerId === command.handlerId) return [];
+      return [
+        ...acknowledgedIfNeeded(current, command.now),
+        {
+          type: 'ComplaintAssigned',
+          data: {
+            complaintId,
+            handlerId: command.handlerId,
+            previousHandlerId: current.handlerId,
+            assignedAt: at(command),
+          },
+        },
+      ];
+    }
+    case 'RecordCustomerContact': {
+      requireState(state, command, NOT_CLOSED);
+      notInTheFuture(command.contactedAt, command, 'contactedAt');
+      const { direction, channel, outcome } = command;
+      return [
+        {
+          type: 'CustomerContactRecorded',
+          data: { complaintId, direction, channel, outcome, contactedAt: command.contactedAt.toISOString() },
+        },
+      ];
+    }
+    case 'RespondToCustomer': {
+      const current = requireState(state, command, HANDLING_STATUSES);
+      return [
+        ...acknowledgedIfNeeded(current, command.now),
+        {
+          type: 'ComplaintResponded',
+          data: {
+            complaintId,
+            channel: command.channel,
+            firstResponse: current.firstRespondedAt === null,
+            respondedAt: at(command),
+          },
+        },
+      ];
+    }
+    case 'ResolveComplaint': {
+      const current = requireState(state, command, HANDLING_STATUSES);
+      if (current.status !== 'in_progress') throw new ComplaintNotAssigned(complaintId, current.status);
+      return [{ type: 'ComplaintResolved', data: { complaintId, outcome: command.outcome, resolvedAt: at(command) } }];
+    }
+    case 'ConfirmResolution':
+      requireState(state, command, ['resolved']);
+      return [{ type: 'ResolutionConfirmed', data: { complaintId, confirmedAt: at(command) } }];
+
+    case 'RejectResolution':
+      requireState(state, command, ['resolved']);
+      return [{ type: 'ResolutionRejected', data: { complaintId, reason: command.reason, rejectedAt: at(command) } }];
+
+    case 'ReopenComplaint':
+      requireState(state, command, REOPENABLE);
+      return [{ type: 'ComplaintReopened', data: { complaintId, reason: command.reason, reopenedAt: at(command) } }];
+
+    case 'CloseComplaint':
+      requireState(state, command, RESOLVED);
+      if (!Number.isInteger(command.satisfaction) || command.satisfaction < 1 || command.satisfaction > 5) {
+        throw new ComplaintRuleViolated(complaintId, 'satisfaction', 'must be a whole number from 1 to 5');
+      }
+      return [
+        { type: 'ComplaintClosed', data: { complaintId, satisfaction: command.satisfaction, closedAt: at(command) } },
+      ];
+
+    case 'EscalateComplaint': {
+      const current = requireState(state, command, HANDLING_STATUSES);
+      const toLevel = nextLevel(current.escalationLevel);
+      if (!toLevel) throw new ComplaintAtTopOfLadder(complaintId, current.status, current.escalationLevel);
+      return [
+        {
+          type: 'ComplaintEscalated',
+          data: {
+            complaintId,
+            fromLevel: current.escalationLevel,
+            toLevel,
+            reason: command.reason,
+            escalatedAt: at(command),
+          },
+        },
+      ];
+    }
+    case 'DeEscalateComplaint': {
+      const current = requireState(state, command, HANDLING_STATUSES);
+      const toLevel = lowerLevel(current.escalationLevel);
+      if (!toLevel) throw new ComplaintAtBottomOfLadder(complaintId, current.status, current.escalationLevel);
+      return [
+        {
+          type: 'ComplaintDeEscalated',
+          data: {
+            complaintId,
+            fromLevel: current.escalationLevel,
+            toLevel,
+            reason: command.reason,
+            deEscalatedAt: at(command),
+          },
+        },
+      ];
+    }
+    case 'ChangeSeverity': {
+      const current = requireState(state, command, HANDLING_STATUSES);
+      if (current.severity === command.severity) {
+        throw new ComplaintRuleViolated(complaintId, 'severity', `is already ${command.severity}`);
+      }
+      return [
+        {
+          type: 'ComplaintSeverityChanged',
+          data: {
+            complaintId,
+            fromSeverity: current.severity,
+            toSeverity: command.severity,
+            reason: command.reason,
+            changedAt: at(command),
+          },
+        },
+      ];
+    }
+    case 'AddAttachment': {
+      const current = requireState(state, command, NOT_CLOSED);
+      if (current.attachments.some((a) => a.sha256 === command.sha256)) return [];
+      const { attachmentId, url, sha256, mediaType } = command;
+      return [
+        {
+          type: 'ComplaintAttachmentAdded',
+          data: { complaintId, attachmentId, url, sha256, mediaType, addedAt: at(command) },
+        },
+      ];
+    }
+    case 'CheckSlaClocks':
+      if (state.status === 'not_filed' || !(HANDLING_STATUSES as readonly string[]).includes(state.status)) return [];
+      return slaAlertsDue(state, policy, command.now);
+
+    case 'PauseClock': {
+      const current = requireState(state, command, HANDLING_STATUSES);
+      if (isPaused(current)) throw new ComplaintClockConflict(complaintId, current.status, 'paused');
+      return [{ type: 'ComplaintClockPaused', data: { complaintId, reason: command.reason, pausedAt: at(command) } }];
+    }
+    case 'ResumeClock': {
+      const current = requireState(state, command, HANDLING_STATUSES);
+      if (!isPaused(current)) throw new ComplaintClockConflict(complaintId, current.status, 'running');
+      return [{ type: 'ComplaintClockResumed', data: { complaintId, resumedAt: at(command) } }];
+    }
+    default:
+      return exhaustive(command);
+  }
+}
+
+function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintState {
+  if (event.type === 'ComplaintFiled') {
+    const d = event.data;
+    return {
+      status: 'registered',
+      complaintId: d.complaintId,
+      details: d,
+      severity: d.severity,
+      escalationLevel: d.escalationLevel,
+      escalationTrail: [{ level: d.escalationLevel, reachedAt: d.filedAt, reason: null }],
+      handlerId: null,
+      acknowledgedAt: null,
+      firstRespondedAt: null,
+      contacts: 0,
+      reopenCount: 0,
+      attachments: [],
+      clockPauses: [],
+      slaAlerts: [],
+    };
+  }
+  if (state.status === 'not_filed') return state;
+  const filed = filedPart(state);
+  switch (event.type) {
+    case 'ComplaintAcknowledged':
+      return { ...filed, status: 'acknowledged', acknowledgedAt: event.data.acknowledgedAt };
+    case 'ComplaintAssigned':
+      return { ...filed, status: 'in_progress', handlerId: event.data.handlerId };
+    case 'CustomerContactRecorded':
+      return { ...state, contacts: state.contacts + 1 };
+    case 'ComplaintResponded':
+      return { ...state, firstRespondedAt: state.firstRespondedAt ?? event.data.respondedAt };
+    case 'ComplaintResolved':
       return {
-        status: 'registered',
-        complaintId: d.complaintId,
-        details: d,
-        severity: d.severity,
-        escalationLevel: d.escalationLevel,
-        escalationTrail: [{ level: d.escalationLevel, reachedAt: d.filedAt, reason: null }],
-        handlerId: null,
-        acknowledgedAt: null,
-        firstRespondedAt: null,
-        contacts: 0,
-        reopenCount: 0,
-        attachments: [],
+        ...filed,
+        status: 'resolved',
+        outcome: event.data.outcome,
+        resolvedAt: event.data.resolvedAt,
+        clockPauses: endPause(filed.clockPauses, event.data.resolvedAt),
       };
+    case 'ResolutionConfirmed':
+      return state.status === 'resolved'
+        ? { ...state, status: 'resolution_confirmed', confirmedAt: event.data.confirmedAt }
+        : state;
+    case 'ResolutionRejected':
+      return backToHandling({ ...filed, reopenCount: filed.reopenCount + 1 });
+    case 'ComplaintReopened':
+      return backToHandling({ ...filed, reopenCount: filed.reopenCount + 1 });
+    case 'ComplaintClosed':
+      return 'outcome' in state
+        ? {
+            ...filed,
+            status: 'closed',
+            outcome: state.outcome,
+            resolvedAt: state.resolvedAt,
+            satisfaction: event.data.satisfaction,
+            closedAt: event.data.closedAt,
+          }
+        : state;
+    case 'ComplaintEscalated':
+      return movedTo(state, event.data.toLevel, event.data.escalatedAt, event.data.reason);
+    case 'ComplaintDeEscalated':
+      return movedTo(state, event.data.toLevel, event.data.deEscalatedAt, event.data.reason);
+    case 'ComplaintSeverityChanged':
+      return { ...state, severity: event.data.toSeverity };
+    case 'ComplaintAttachmentAdded': {
+      const { complaintId: _id, ...reference } = event.data;
+      return { ...state, attachments: [...state.attachments, reference] };
     }
-    if (state.status === 'not_filed') return state;
-    const filed = filedPart(state);
-    switch (event.type) {
-      case 'ComplaintAcknowledged':
-        return { ...filed, status: 'acknowledged', acknowledgedAt: event.data.acknowledgedAt };
-      case 'ComplaintAssigned':
-        return { ...filed, status: 'in_progress', handlerId: event.data.handlerId };
-      case 'CustomerContactRecorded':
-        return { ...state, contacts: state.contacts + 1 };
-      case 'ComplaintResponded':
-        return { ...state, firstRespondedAt: state.firstRespondedAt ?? event.data.respondedAt };
-      case 'ComplaintResolved':
-        return { ...filed, status: 'resolved', outcome: event.data.outcome, resolvedAt: event.data.resolvedAt };
-      case 'ResolutionConfirmed':
-        return state.status === 'resolved'
-          ? { ...state, status: 'resolution_confirmed', confirmedAt: event.data.confirmedAt }
-          : state;
-      case 'ResolutionRejected':
-        return backToHandling({ ...filed, reopenCount: filed.reopenCount + 1 });
-      case 'ComplaintReopened':
-        return backToHandling({ ...filed, reopenCount: filed.reopenCount + 1 });
-      case 'ComplaintClosed':
-        return 'outcome' in state
-          ? {
-              ...filed,
-              status: 'closed',
-              outcome: state.outcome,
-              resolvedAt: state.resolvedAt,
-              satisfaction: event.data.satisfaction,
-              closedAt: event.data.closedAt,
-            }
-          : state;
-      case 'ComplaintEscalated':
-        return movedTo(state, event.data.toLevel, event.data.escalatedAt, event.data.reason);
-      case 'ComplaintDeEscalated':
-        return movedTo(state, event.data.toLevel, event.data.deEscalatedAt, event.data.reason);
-      case 'ComplaintSeverityChanged':
-        return { ...state, severity: event.data.toSeverity };
-      case 'ComplaintAttachmentAdded': {
-        const { complaintId: _id, ...reference } = event.data;
-        return { ...state, attachments: [...state.attachments, reference] };
+    case 'ComplaintSlaAtRisk':
+      return { ...state, slaAlerts: [...state.slaAlerts, `${event.data.target}:at_risk`] };
+    case 'ComplaintSlaBreached':
+      return { ...state, slaAlerts: [...state.slaAlerts, `${event.data.target}:breached`] };
+    case 'ComplaintClockPaused':
+      return { ...state, clockPauses: [...state.clockPauses, { from: event.data.pausedAt, to: null }] };
+    case 'ComplaintClockResumed':
+      return { ...state, clockPauses: endPause(state.clockPauses, event.data.resumedAt) };
+    default:
+      return exhaustive(event);
+  }
+}
+
+/**
+ * Alerts due at `now`, each once: at risk at the policy's share of a target, breached at the deadline.
+ * A breach escalates one level (critical complaints straight to the CEO office) unless already at the top.
+ */
+function slaAlertsDue(state: FiledComplaint, policy: SlaPolicy, now: Date): ComplaintEvent[] {
+  const events: ComplaintEvent[] = [];
+  const complaintId = state.complaintId;
+  let level = state.escalationLevel;
+  for (const clock of slaClocks(state, policy)) {
+    if (clock.met || clock.deadline === null || alertRaised(state, clock.target, 'breached')) continue;
+    const deadline = clock.deadline.toISOString();
+    if (now >= clock.deadline) {
+      events.push({
+        type: 'ComplaintSlaBreached',
+        data: { complaintId, target: clock.target, deadline, escalationLevel: level, breachedAt: now.toISOString() },
+      });
+      const toLevel =
+        state.severity === 'critical' ? (level === 'ceo_office' ? undefined : 'ceo_office') : nextLevel(level);
+      if (toLevel) {
+        const reason = `SLA breach: ${clock.target.replace('_', ' ')} target of ${clock.hours} ${clock.mode} hours missed`;
+        events.push({
+          type: 'ComplaintEscalated',
+          data: { complaintId, fromLevel: level, toLevel, reason, escalatedAt: now.toISOString() },
+        });
+        level = toLevel;
       }
-      default:
-        return exhaustive(event);
+    } else if (clock.atRiskAt !== null && now >= clock.atRiskAt && !alertRaised(state, clock.target, 'at_risk')) {
+      events.push({
+        type: 'ComplaintSlaAtRisk',
+        data: { complaintId, target: clock.target, deadline, raisedAt: now.toISOString() },
+      });
     }
-  },
-};
+  }
+  return events;
+}
+
+function isPaused(state: FiledComplaint): boolean {
+  return state.clockPauses.some((p) => p.to === null);
+}
+
+function endPause(pauses: Filed['clockPauses'], at: string): Filed['clockPauses'] {
+  return pauses.map((p) => (p.to === null ? { ...p, to: at } : p));
+}
 
 /** Assigning or responding to a complaint nobody acknowledged yet acknowledges it in the same breath. */
 function acknowledgedIfNeeded(state: FiledComplaint, now: Date): ComplaintEvent[] {
@@ -275,7 +357,7 @@ function notInTheFuture(value: Date, command: ComplaintCommand, field: string): 
 
 function filedPart(state: FiledComplaint): Filed {
   const { complaintId, details, severity, escalationLevel, escalationTrail, handlerId, acknowledgedAt } = state;
-  const { firstRespondedAt, contacts, reopenCount, attachments } = state;
+  const { firstRespondedAt, contacts, reopenCount, attachments, clockPauses, slaAlerts } = state;
   return {
     complaintId,
     details,
@@ -288,6 +370,8 @@ function filedPart(state: FiledComplaint): Filed {
     contacts,
     reopenCount,
     attachments,
+    clockPauses,
+    slaAlerts,
   };
 }
 

@@ -68,3 +68,12 @@ export class ComplaintRuleViolated extends DomainError {
     super(`${field}: ${rule}`, { complaintId, field, rule });
   }
 }
+
+export class ComplaintClockConflict extends DomainError {
+  readonly code = 'COMPLAINT.CLOCK_CONFLICT';
+  readonly kind = 'invalid_state';
+
+  constructor(complaintId: string, currentState: ComplaintStatus, clock: 'paused' | 'running') {
+    super(`The SLA clocks of complaint ${complaintId} are already ${clock}.`, { complaintId, currentState, clock });
+  }
+}

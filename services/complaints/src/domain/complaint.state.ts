@@ -6,6 +6,12 @@ export interface EscalationStep {
   reason: string | null;
 }
 
+export interface ClockPause {
+  from: string;
+  /** Null while the pause lasts. */
+  to: string | null;
+}
+
 export interface AttachmentReference {
   attachmentId: string;
   url: string;
@@ -27,6 +33,9 @@ export interface Filed {
   contacts: number;
   reopenCount: number;
   attachments: AttachmentReference[];
+  clockPauses: ClockPause[];
+  /** SLA alerts already raised, as `<target>:at_risk` / `<target>:breached`: each fires once. */
+  slaAlerts: string[];
 }
 
 export interface Resolution {

@@ -1,12 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { COMPLAINT_STREAM_TYPE, complaintEventSchemas } from '@cx/contracts';
-import { AggregateRepository, EventCodec, PostgresEventStore, RecordedEvent } from '@cx/event-store';
+import {
+  AggregateRepository,
+  AppendResult,
+  EventCodec,
+  HandleOptions,
+  PostgresEventStore,
+  RecordedEvent,
+} from '@cx/event-store';
 import { PG_POOL } from '@cx/platform';
 import type { Pool, PoolClient } from 'pg';
 import type { ComplaintCommand } from '../domain/complaint.commands';
-import { complaintDecider } from '../domain/complaint.decider';
+import { createComplaintDecider } from '../domain/complaint.decider';
 import type { ComplaintEvent } from '../domain/complaint.events';
 import type { ComplaintState } from '../domain/complaint.state';
+import { nextSlaCheck } from '../domain/sla/sla-clocks';
+import type { SlaPolicy } from '../domain/sla/sla-policy';
+import { SLA_POLICY } from './sla-policy.config';
 
 const KNOWN_EVENTS = new Set<string>(Object.keys(complaintEventSchemas));
 
@@ -26,13 +36,44 @@ export class ComplaintRepository extends AggregateRepository<ComplaintCommand, C
   constructor(
     store: PostgresEventStore,
     @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(SLA_POLICY) readonly slaPolicy: SlaPolicy,
   ) {
-    super(store, complaintDecider, COMPLAINT_STREAM_TYPE, complaintCodec);
+    super(store, createComplaintDecider(slaPolicy), COMPLAINT_STREAM_TYPE, complaintCodec);
+  }
+
+  /** Every change also reschedules the complaint's next SLA check, in the same transaction as its events. */
+  override handle(
+    complaintId: string,
+    command: ComplaintCommand,
+    options: HandleOptions<ComplaintState>,
+  ): Promise<AppendResult> {
+    return super.handle(complaintId, command, {
+      ...options,
+      alsoInTransaction: async (tx, after) => {
+        await options.alsoInTransaction?.(tx, after);
+        await this.saveSlaCheck(tx, complaintId, after);
+      },
+    });
+  }
+
+  /** Recomputes the next SLA check from the stream, for a check that found nothing to raise. */
+  async rescheduleSlaCheck(complaintId: string): Promise<void> {
+    const { state } = await this.load(complaintId);
+    await this.saveSlaCheck(this.pool, complaintId, state);
+  }
+
+  private async saveSlaCheck(db: Pick<Pool, 'query'>, complaintId: string, state: ComplaintState): Promise<void> {
+    const due = state.status === 'not_filed' ? null : nextSlaCheck(state, this.slaPolicy);
+    await db.query(
+      `INSERT INTO sla_checks (complaint_id, due_at, updated_at) VALUES ($1, $2, now())
+       ON CONFLICT (complaint_id) DO UPDATE SET due_at = EXCLUDED.due_at, updated_at = now()`,
+      [complaintId, due],
+    );
   }
 
   /** Written in the append's transaction: a complaint never exists without its description, nor the reverse. */
   static saveDescription(complaintId: string, description: string) {
-    return async (tx: PoolClient) => {
+    return async (tx: PoolClient): Promise<void> => {
       await tx.query('INSERT INTO complaint_descriptions (complaint_id, description) VALUES ($1, $2)', [
         complaintId,
         description,

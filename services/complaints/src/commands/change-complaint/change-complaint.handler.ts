@@ -1,5 +1,6 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { metadataFor } from '@cx/platform';
+import { Clock, CLOCK, metadataFor } from '@cx/platform';
 import type { ComplaintCommand } from '../../domain/complaint.commands';
 import { ComplaintRepository } from '../../infrastructure/complaint.repository';
 import { ChangeComplaint } from './change-complaint.command';
@@ -7,10 +8,13 @@ import { ChangeComplaint } from './change-complaint.command';
 /** read stream → fold → decide → append, for every command on an existing complaint. */
 @CommandHandler(ChangeComplaint)
 export class ChangeComplaintHandler implements ICommandHandler<ChangeComplaint, number> {
-  constructor(private readonly complaints: ComplaintRepository) {}
+  constructor(
+    private readonly complaints: ComplaintRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ input, principal, expectedVersion }: ChangeComplaint): Promise<number> {
-    const command = { ...input, now: new Date() } as ComplaintCommand;
+    const command = { ...input, now: this.clock.now() } as ComplaintCommand;
     const result = await this.complaints.handle(input.complaintId, command, {
       expectedVersion,
       metadata: metadataFor(principal),

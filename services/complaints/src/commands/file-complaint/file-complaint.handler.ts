@@ -1,19 +1,23 @@
 import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { metadataFor } from '@cx/platform';
+import { Clock, CLOCK, metadataFor } from '@cx/platform';
 import { ComplaintRepository } from '../../infrastructure/complaint.repository';
 import { CommandOutcome, FileComplaintCommand } from './file-complaint.command';
 
 @CommandHandler(FileComplaintCommand)
 export class FileComplaintHandler implements ICommandHandler<FileComplaintCommand, CommandOutcome> {
-  constructor(private readonly complaints: ComplaintRepository) {}
+  constructor(
+    private readonly complaints: ComplaintRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ request, principal, idempotencyKey }: FileComplaintCommand): Promise<CommandOutcome> {
     const complaintId = randomUUID();
     const { description, ...fields } = request;
     const result = await this.complaints.handle(
       complaintId,
-      { type: 'FileComplaint', complaintId, ...fields, now: new Date() },
+      { type: 'FileComplaint', complaintId, ...fields, now: this.clock.now() },
       {
         expectedVersion: 0,
         metadata: metadataFor(principal),

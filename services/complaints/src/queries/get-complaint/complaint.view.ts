@@ -7,6 +7,8 @@ import {
   RESOLUTION_OUTCOMES,
 } from '@cx/contracts';
 import type { FiledComplaint } from '../../domain/complaint.state';
+import { slaClocks, slaState } from '../../domain/sla/sla-clocks';
+import type { SlaPolicy } from '../../domain/sla/sla-policy';
 
 export const COMPLAINT_STATUSES = [
   'registered',
@@ -31,6 +33,15 @@ export class AttachmentView {
   @ApiProperty({ format: 'date-time' }) addedAt: string;
 }
 
+export class SlaClockView {
+  @ApiProperty({ enum: ['acknowledgement', 'first_response', 'resolution'] }) target: string;
+  @ApiProperty({ description: 'Target in hours' }) hours: number;
+  @ApiProperty({ enum: ['business', 'calendar'] }) mode: string;
+  @ApiProperty() met: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Null while paused' }) deadline:
+    string | null;
+}
+
 /** A complaint as the API shows it; `version` is also the ETag. */
 export class ComplaintView {
   @ApiProperty({ format: 'uuid' }) complaintId: string;
@@ -52,6 +63,9 @@ export class ComplaintView {
   @ApiProperty() contacts: number;
   @ApiProperty() reopenCount: number;
   @ApiProperty({ type: [AttachmentView] }) attachments: AttachmentView[];
+  @ApiProperty({ enum: ['on_time', 'at_risk', 'breached'] }) slaState: string;
+  @ApiProperty() clockPaused: boolean;
+  @ApiProperty({ type: [SlaClockView] }) slaClocks: SlaClockView[];
   @ApiPropertyOptional({ enum: RESOLUTION_OUTCOMES }) outcome?: string;
   @ApiPropertyOptional({ format: 'date-time' }) resolvedAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) confirmedAt?: string;
@@ -60,7 +74,12 @@ export class ComplaintView {
   @ApiProperty({ minimum: 1 }) version: number;
 }
 
-export function toComplaintView(state: FiledComplaint, version: number, description: string | null): ComplaintView {
+export function toComplaintView(
+  state: FiledComplaint,
+  version: number,
+  description: string | null,
+  policy: SlaPolicy,
+): ComplaintView {
   const { details } = state;
   return {
     complaintId: state.complaintId,
@@ -81,6 +100,15 @@ export function toComplaintView(state: FiledComplaint, version: number, descript
     contacts: state.contacts,
     reopenCount: state.reopenCount,
     attachments: state.attachments,
+    slaState: slaState(state),
+    clockPaused: state.clockPauses.some((p) => p.to === null),
+    slaClocks: slaClocks(state, policy).map(({ target, hours, mode, met, deadline }) => ({
+      target,
+      hours,
+      mode,
+      met,
+      deadline: deadline?.toISOString() ?? null,
+    })),
     ...('outcome' in state ? { outcome: state.outcome, resolvedAt: state.resolvedAt } : {}),
     ...('confirmedAt' in state ? { confirmedAt: state.confirmedAt } : {}),
     ...('satisfaction' in state ? { satisfaction: state.satisfaction, closedAt: state.closedAt } : {}),

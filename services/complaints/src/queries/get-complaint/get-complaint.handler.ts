@@ -12,6 +12,6 @@ export class GetComplaintHandler implements IQueryHandler<GetComplaint, Complain
   async execute({ complaintId }: GetComplaint): Promise<ComplaintView> {
     const { state, version } = await this.complaints.load(complaintId);
     if (state.status === 'not_filed') throw new ComplaintNotFound(complaintId);
-    return toComplaintView(state, version, await this.complaints.description(complaintId));
+    return toComplaintView(state, version, await this.complaints.description(complaintId), this.complaints.slaPolicy);
   }
 }
