@@ -157,6 +157,10 @@ start() {
     sleep 0.5
   done
   our_pid >/dev/null && say "the broker was not ready after $timeout s"
+  if grep -qE '^\[[^]]*\] (ERROR|FATAL) ' "$log"; then
+    say "first errors in $log:"
+    grep -m 5 -E '^\[[^]]*\] (ERROR|FATAL) ' "$log" || true
+  fi
   say "last lines of $log:"
   tail -n 40 "$log" || true
   stop >/dev/null || true
