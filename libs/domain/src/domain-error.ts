@@ -8,7 +8,8 @@ export type DomainErrorKind =
   | 'rule_violation'
   | 'concurrency_conflict'
   | 'precondition_failed'
-  | 'idempotency_conflict';
+  | 'idempotency_conflict'
+  | 'forbidden';
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;

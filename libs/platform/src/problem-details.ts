@@ -40,6 +40,7 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   concurrency_conflict: HttpStatus.CONFLICT,
   precondition_failed: HttpStatus.PRECONDITION_FAILED,
   idempotency_conflict: HttpStatus.UNPROCESSABLE_ENTITY,
+  forbidden: HttpStatus.FORBIDDEN,
 };
 
 const SLUG_BY_STATUS: Record<number, [string, string]> = {

@@ -395,6 +395,63 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
     });
   });
 
+  describe('CEO office instructions', () => {
+    it('instructs an owner, takes the owner’s report, accepts it; each step in the trail', async () => {
+      const { body } = await http()
+        .post('/v1/complaints')
+        .set('Authorization', token('ceo_office'))
+        .send({ ...validComplaint, channel: 'ceo_direct' })
+        .expect(201);
+      const id = body.complaintId;
+      const ceo = token('ceo_office');
+      const owner = `Bearer ${signToken({ sub: 'regional-director-east', name: 'RD East', roles: ['manager'] }, config.jwtSecret)}`;
+      const dueAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
+
+      const toItself = await http()
+        .post(`/v1/complaints/${id}/ceo-instructions`)
+        .set('Authorization', ceo)
+        .send({ ownerId: 'ceo-deputy', ownerLevel: 'ceo_office', dueAt, note: 'Handle it yourself' })
+        .expect(422);
+      expect(toItself.body).toMatchObject({ code: 'COMPLAINT.RULE_VIOLATED', field: 'ownerLevel' });
+
+      const issued = await http()
+        .post(`/v1/complaints/${id}/ceo-instructions`)
+        .set('Authorization', ceo)
+        .send({
+          ownerId: 'regional-director-east',
+          ownerLevel: 'region',
+          dueAt,
+          note: 'Agree a handover date with the customer',
+        })
+        .expect(200);
+      const { instructionId } = issued.body.ceoInstructions[0];
+      await http()
+        .post(`/v1/complaints/${id}/ceo-instructions/${instructionId}/report`)
+        .set('Authorization', token('agent'))
+        .send({ report: 'Not mine to report' })
+        .expect(403);
+      await http()
+        .post(`/v1/complaints/${id}/ceo-instructions/${instructionId}/report`)
+        .set('Authorization', owner)
+        .send({ report: 'Handover agreed for 1 December' })
+        .expect(200);
+      await http()
+        .post(`/v1/complaints/${id}/ceo-instructions/${instructionId}/acceptance`)
+        .set('Authorization', owner)
+        .expect(403);
+      const accepted = await http()
+        .post(`/v1/complaints/${id}/ceo-instructions/${instructionId}/acceptance`)
+        .set('Authorization', ceo)
+        .expect(200);
+      expect(accepted.body.ceoInstructions[0]).toMatchObject({
+        ownerId: 'regional-director-east',
+        status: 'accepted',
+        steps: [{ step: 'issued' }, { step: 'reported', text: 'Handover agreed for 1 December' }, { step: 'accepted' }],
+      });
+      expect(accepted.body.handOffs).toBe(1);
+    });
+  });
+
   describe('auth', () => {
     it('answers 401 without a token', async () => {
       const response = await http().post('/v1/complaints').send(validComplaint).expect(401);

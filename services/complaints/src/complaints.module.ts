@@ -24,6 +24,10 @@ import { ResolveComplaintController } from './commands/resolve-complaint/resolve
 import { RespondToCustomerController } from './commands/respond-to-customer/respond-to-customer.http.controller';
 import { PauseClockController } from './commands/pause-clock/pause-clock.http.controller';
 import { ResumeClockController } from './commands/resume-clock/resume-clock.http.controller';
+import { AcceptCeoReportController } from './commands/accept-ceo-report/accept-ceo-report.http.controller';
+import { IssueCeoInstructionController } from './commands/issue-ceo-instruction/issue-ceo-instruction.http.controller';
+import { ReportOnCeoInstructionController } from './commands/report-on-ceo-instruction/report-on-ceo-instruction.http.controller';
+import { SendBackCeoReportController } from './commands/send-back-ceo-report/send-back-ceo-report.http.controller';
 import { ComplaintRepository } from './infrastructure/complaint.repository';
 import { GetComplaintHandler } from './queries/get-complaint/get-complaint.handler';
 import { GetComplaintController } from './queries/get-complaint/get-complaint.http.controller';
@@ -48,6 +52,10 @@ const controllers = [
   AddAttachmentController,
   PauseClockController,
   ResumeClockController,
+  IssueCeoInstructionController,
+  ReportOnCeoInstructionController,
+  AcceptCeoReportController,
+  SendBackCeoReportController,
 ];
 
 export interface ComplaintsOptions {

@@ -110,6 +110,36 @@ export interface ComplaintClockResumedV1 {
   resumedAt: string;
 }
 
+/** Notes and reports between the CEO office and an accountable owner: handling text, no personal data. */
+export const INSTRUCTION_TEXT_MAX_LENGTH = 1000;
+
+export interface CeoInstructionIssuedV1 {
+  complaintId: string;
+  instructionId: string;
+  ownerId: string;
+  ownerLevel: EscalationLevel;
+  dueAt: string;
+  note: string;
+  issuedAt: string;
+}
+export interface CeoInstructionReportedV1 {
+  complaintId: string;
+  instructionId: string;
+  report: string;
+  reportedAt: string;
+}
+export interface CeoInstructionAcceptedV1 {
+  complaintId: string;
+  instructionId: string;
+  acceptedAt: string;
+}
+export interface CeoInstructionSentBackV1 {
+  complaintId: string;
+  instructionId: string;
+  reason: string;
+  sentBackAt: string;
+}
+
 export type ComplaintLifecycleEvent =
   | { type: 'ComplaintAcknowledged'; data: ComplaintAcknowledgedV1 }
   | { type: 'ComplaintAssigned'; data: ComplaintAssignedV1 }
@@ -125,12 +155,17 @@ export type ComplaintLifecycleEvent =
   | { type: 'ComplaintSlaAtRisk'; data: ComplaintSlaAtRiskV1 }
   | { type: 'ComplaintSlaBreached'; data: ComplaintSlaBreachedV1 }
   | { type: 'ComplaintClockPaused'; data: ComplaintClockPausedV1 }
-  | { type: 'ComplaintClockResumed'; data: ComplaintClockResumedV1 };
+  | { type: 'ComplaintClockResumed'; data: ComplaintClockResumedV1 }
+  | { type: 'CeoInstructionIssued'; data: CeoInstructionIssuedV1 }
+  | { type: 'CeoInstructionReported'; data: CeoInstructionReportedV1 }
+  | { type: 'CeoInstructionAccepted'; data: CeoInstructionAcceptedV1 }
+  | { type: 'CeoInstructionSentBack'; data: CeoInstructionSentBackV1 };
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 const timestamp = { type: 'string', format: 'date-time' } as const;
 const level = { enum: ESCALATION_LADDER } as const;
 const reason = { type: 'string', minLength: 1, maxLength: STAFF_REASON_MAX_LENGTH } as const;
+const instructionText = { type: 'string', minLength: 1, maxLength: INSTRUCTION_TEXT_MAX_LENGTH } as const;
 /** Staff are referred to by their opaque user id (the token's `sub`), as actors are. */
 const staffId = { type: 'string', minLength: 1, maxLength: 128 } as const;
 
@@ -250,6 +285,40 @@ export const complaintLifecycleEventSchemas = {
   ComplaintClockResumed: {
     1: schema('ComplaintClockResumed', 'The SLA clocks run again; the paused time does not count.', {
       resumedAt: timestamp,
+    }),
+  },
+  CeoInstructionIssued: {
+    1: schema(
+      'CeoInstructionIssued',
+      'The CEO office made an owner below it accountable, with a due date and a note.',
+      {
+        instructionId: uuid,
+        ownerId: staffId,
+        ownerLevel: { enum: ESCALATION_LADDER.filter((l) => l !== 'ceo_office') },
+        dueAt: timestamp,
+        note: instructionText,
+        issuedAt: timestamp,
+      },
+    ),
+  },
+  CeoInstructionReported: {
+    1: schema('CeoInstructionReported', 'The accountable owner reported back to the CEO office.', {
+      instructionId: uuid,
+      report: instructionText,
+      reportedAt: timestamp,
+    }),
+  },
+  CeoInstructionAccepted: {
+    1: schema('CeoInstructionAccepted', 'The CEO office accepted the report; the instruction is done.', {
+      instructionId: uuid,
+      acceptedAt: timestamp,
+    }),
+  },
+  CeoInstructionSentBack: {
+    1: schema('CeoInstructionSentBack', 'The CEO office sent the report back; the owner works on.', {
+      instructionId: uuid,
+      reason,
+      sentBackAt: timestamp,
     }),
   },
 } as const;

@@ -6,6 +6,7 @@ import type {
   ContactChannel,
   ContactDirection,
   ContactOutcome,
+  EscalationLevel,
   RejectionReason,
   ResolutionOutcome,
 } from '@cx/contracts';
@@ -110,6 +111,34 @@ export interface ResumeClock extends OnComplaint {
   type: 'ResumeClock';
 }
 
+export interface IssueCeoInstruction extends OnComplaint {
+  type: 'IssueCeoInstruction';
+  instructionId: string;
+  ownerId: string;
+  ownerLevel: EscalationLevel;
+  dueAt: Date;
+  note: string;
+}
+
+export interface ReportOnCeoInstruction extends OnComplaint {
+  type: 'ReportOnCeoInstruction';
+  instructionId: string;
+  /** Who reports: only the accountable owner may. */
+  reporterId: string;
+  report: string;
+}
+
+export interface AcceptCeoReport extends OnComplaint {
+  type: 'AcceptCeoReport';
+  instructionId: string;
+}
+
+export interface SendBackCeoReport extends OnComplaint {
+  type: 'SendBackCeoReport';
+  instructionId: string;
+  reason: string;
+}
+
 export type ComplaintCommand =
   | FileComplaint
   | AcknowledgeComplaint
@@ -127,4 +156,8 @@ export type ComplaintCommand =
   | AddAttachment
   | CheckSlaClocks
   | PauseClock
-  | ResumeClock;
+  | ResumeClock
+  | IssueCeoInstruction
+  | ReportOnCeoInstruction
+  | AcceptCeoReport
+  | SendBackCeoReport;

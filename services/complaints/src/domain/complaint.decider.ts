@@ -1,16 +1,20 @@
 import type { Decider } from '@cx/domain';
 import type { ComplaintCommand } from './complaint.commands';
 import {
+  CeoInstructionConflict,
+  CeoInstructionNotFound,
   ComplaintAtBottomOfLadder,
   ComplaintAtTopOfLadder,
   ComplaintClockConflict,
   ComplaintNotAssigned,
+  ComplaintNotAtCeoOffice,
   ComplaintNotFound,
   ComplaintRuleViolated,
   ComplaintTransitionNotAllowed,
+  NotTheAccountableOwner,
 } from './complaint.errors';
 import type { ComplaintEvent } from './complaint.events';
-import type { ComplaintState, ComplaintStatus, Filed, FiledComplaint } from './complaint.state';
+import type { CeoInstruction, ComplaintState, ComplaintStatus, Filed, FiledComplaint } from './complaint.state';
 import { HANDLING_STATUSES } from './complaint.state';
 import { entryLevel, lowerLevel, nextLevel } from './escalation-ladder';
 import { alertRaised, slaClocks } from './sla/sla-clocks';
@@ -212,9 +216,105 @@ function decide(command: ComplaintCommand, state: ComplaintState, policy: SlaPol
       if (!isPaused(current)) throw new ComplaintClockConflict(complaintId, current.status, 'running');
       return [{ type: 'ComplaintClockResumed', data: { complaintId, resumedAt: at(command) } }];
     }
+    case 'IssueCeoInstruction': {
+      const current = requireState(state, command, HANDLING_STATUSES);
+      if (current.escalationLevel !== 'ceo_office') {
+        throw new ComplaintNotAtCeoOffice(complaintId, current.status, current.escalationLevel);
+      }
+      if (command.ownerLevel === 'ceo_office') {
+        throw new ComplaintRuleViolated(
+          complaintId,
+          'ownerLevel',
+          'must be below the CEO office: it instructs an accountable owner, not itself',
+        );
+      }
+      if (command.dueAt.getTime() <= command.now.getTime()) {
+        throw new ComplaintRuleViolated(complaintId, 'dueAt', 'must be in the future');
+      }
+      const unfinished = current.ceoInstructions.find((i) => i.status !== 'accepted');
+      if (unfinished) {
+        throw new CeoInstructionConflict(
+          complaintId,
+          unfinished.instructionId,
+          unfinished.status,
+          'accepted before a new one',
+        );
+      }
+      const { instructionId, ownerId, ownerLevel, note } = command;
+      return [
+        {
+          type: 'CeoInstructionIssued',
+          data: {
+            complaintId,
+            instructionId,
+            ownerId,
+            ownerLevel,
+            dueAt: command.dueAt.toISOString(),
+            note,
+            issuedAt: at(command),
+          },
+        },
+      ];
+    }
+    case 'ReportOnCeoInstruction': {
+      const instruction = requireInstruction(requireState(state, command, NOT_CLOSED), command.instructionId, 'open');
+      if (instruction.ownerId !== command.reporterId)
+        throw new NotTheAccountableOwner(complaintId, instruction.instructionId);
+      return [
+        {
+          type: 'CeoInstructionReported',
+          data: { complaintId, instructionId: command.instructionId, report: command.report, reportedAt: at(command) },
+        },
+      ];
+    }
+    case 'AcceptCeoReport':
+      requireInstruction(requireState(state, command, NOT_CLOSED), command.instructionId, 'reported');
+      return [
+        {
+          type: 'CeoInstructionAccepted',
+          data: { complaintId, instructionId: command.instructionId, acceptedAt: at(command) },
+        },
+      ];
+
+    case 'SendBackCeoReport':
+      requireInstruction(requireState(state, command, NOT_CLOSED), command.instructionId, 'reported');
+      return [
+        {
+          type: 'CeoInstructionSentBack',
+          data: { complaintId, instructionId: command.instructionId, reason: command.reason, sentBackAt: at(command) },
+        },
+      ];
+
     default:
       return exhaustive(command);
   }
+}
+
+function requireInstruction(
+  state: FiledComplaint,
+  instructionId: string,
+  needed: CeoInstruction['status'],
+): CeoInstruction {
+  const instruction = state.ceoInstructions.find((i) => i.instructionId === instructionId);
+  if (!instruction) throw new CeoInstructionNotFound(state.complaintId, instructionId);
+  if (instruction.status !== needed) {
+    throw new CeoInstructionConflict(state.complaintId, instructionId, instruction.status, needed);
+  }
+  return instruction;
+}
+
+function updateInstruction(
+  state: FiledComplaint,
+  instructionId: string,
+  status: CeoInstruction['status'],
+  step: CeoInstruction['steps'][number],
+): ComplaintState {
+  return {
+    ...state,
+    ceoInstructions: state.ceoInstructions.map((i) =>
+      i.instructionId === instructionId ? { ...i, status, steps: [...i.steps, step] } : i,
+    ),
+  };
 }
 
 function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintState {
@@ -235,6 +335,8 @@ function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintState {
       attachments: [],
       clockPauses: [],
       slaAlerts: [],
+      ceoInstructions: [],
+      handOffs: 0,
     };
   }
   if (state.status === 'not_filed') return state;
@@ -243,7 +345,12 @@ function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintState {
     case 'ComplaintAcknowledged':
       return { ...filed, status: 'acknowledged', acknowledgedAt: event.data.acknowledgedAt };
     case 'ComplaintAssigned':
-      return { ...filed, status: 'in_progress', handlerId: event.data.handlerId };
+      return {
+        ...filed,
+        status: 'in_progress',
+        handlerId: event.data.handlerId,
+        handOffs: filed.handOffs + (event.data.previousHandlerId === null ? 0 : 1),
+      };
     case 'CustomerContactRecorded':
       return { ...state, contacts: state.contacts + 1 };
     case 'ComplaintResponded':
@@ -285,6 +392,36 @@ function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintState {
       const { complaintId: _id, ...reference } = event.data;
       return { ...state, attachments: [...state.attachments, reference] };
     }
+    case 'CeoInstructionIssued': {
+      const d = event.data;
+      const instruction: CeoInstruction = {
+        instructionId: d.instructionId,
+        ownerId: d.ownerId,
+        ownerLevel: d.ownerLevel,
+        dueAt: d.dueAt,
+        status: 'open',
+        steps: [{ step: 'issued', at: d.issuedAt, text: d.note }],
+      };
+      return { ...state, ceoInstructions: [...state.ceoInstructions, instruction], handOffs: state.handOffs + 1 };
+    }
+    case 'CeoInstructionReported':
+      return updateInstruction(state, event.data.instructionId, 'reported', {
+        step: 'reported',
+        at: event.data.reportedAt,
+        text: event.data.report,
+      });
+    case 'CeoInstructionAccepted':
+      return updateInstruction(state, event.data.instructionId, 'accepted', {
+        step: 'accepted',
+        at: event.data.acceptedAt,
+        text: null,
+      });
+    case 'CeoInstructionSentBack':
+      return updateInstruction(state, event.data.instructionId, 'open', {
+        step: 'sent_back',
+        at: event.data.sentBackAt,
+        text: event.data.reason,
+      });
     case 'ComplaintSlaAtRisk':
       return { ...state, slaAlerts: [...state.slaAlerts, `${event.data.target}:at_risk`] };
     case 'ComplaintSlaBreached':
@@ -357,7 +494,8 @@ function notInTheFuture(value: Date, command: ComplaintCommand, field: string): 
 
 function filedPart(state: FiledComplaint): Filed {
   const { complaintId, details, severity, escalationLevel, escalationTrail, handlerId, acknowledgedAt } = state;
-  const { firstRespondedAt, contacts, reopenCount, attachments, clockPauses, slaAlerts } = state;
+  const { firstRespondedAt, contacts, reopenCount, attachments, clockPauses, slaAlerts, ceoInstructions, handOffs } =
+    state;
   return {
     complaintId,
     details,
@@ -372,6 +510,8 @@ function filedPart(state: FiledComplaint): Filed {
     attachments,
     clockPauses,
     slaAlerts,
+    ceoInstructions,
+    handOffs,
   };
 }
 
@@ -392,6 +532,7 @@ function movedTo(
     ...state,
     escalationLevel: level,
     escalationTrail: [...state.escalationTrail, { level, reachedAt, reason }],
+    handOffs: state.handOffs + 1,
   };
 }
 

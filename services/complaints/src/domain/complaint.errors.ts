@@ -77,3 +77,51 @@ export class ComplaintClockConflict extends DomainError {
     super(`The SLA clocks of complaint ${complaintId} are already ${clock}.`, { complaintId, currentState, clock });
   }
 }
+
+export class ComplaintNotAtCeoOffice extends DomainError {
+  readonly code = 'COMPLAINT.NOT_AT_CEO_OFFICE';
+  readonly kind = 'invalid_state';
+
+  constructor(complaintId: string, currentState: ComplaintStatus, currentLevel: EscalationLevel) {
+    super(`Complaint ${complaintId} is at ${currentLevel}; only complaints at the CEO office take its instructions.`, {
+      complaintId,
+      currentState,
+      currentLevel,
+    });
+  }
+}
+
+export class CeoInstructionNotFound extends DomainError {
+  readonly code = 'COMPLAINT.CEO_INSTRUCTION_NOT_FOUND';
+  readonly kind = 'not_found';
+
+  constructor(complaintId: string, instructionId: string) {
+    super(`Complaint ${complaintId} has no CEO instruction ${instructionId}.`, { complaintId, instructionId });
+  }
+}
+
+/** The instruction is not in the step the command needs (409 naming its current one). */
+export class CeoInstructionConflict extends DomainError {
+  readonly code = 'COMPLAINT.CEO_INSTRUCTION_CONFLICT';
+  readonly kind = 'invalid_state';
+
+  constructor(complaintId: string, instructionId: string, currentState: string, needed: string) {
+    super(`CEO instruction ${instructionId} is ${currentState}; this needs it ${needed}.`, {
+      complaintId,
+      instructionId,
+      currentState,
+    });
+  }
+}
+
+export class NotTheAccountableOwner extends DomainError {
+  readonly code = 'COMPLAINT.NOT_THE_ACCOUNTABLE_OWNER';
+  readonly kind = 'forbidden';
+
+  constructor(complaintId: string, instructionId: string) {
+    super(`Only the accountable owner reports back on CEO instruction ${instructionId}.`, {
+      complaintId,
+      instructionId,
+    });
+  }
+}

@@ -12,6 +12,22 @@ export interface ClockPause {
   to: string | null;
 }
 
+export interface CeoInstructionStep {
+  step: 'issued' | 'reported' | 'accepted' | 'sent_back';
+  at: string;
+  text: string | null;
+}
+
+/** The CEO office's instruction to an accountable owner, and its trail. */
+export interface CeoInstruction {
+  instructionId: string;
+  ownerId: string;
+  ownerLevel: EscalationLevel;
+  dueAt: string;
+  status: 'open' | 'reported' | 'accepted';
+  steps: CeoInstructionStep[];
+}
+
 export interface AttachmentReference {
   attachmentId: string;
   url: string;
@@ -36,6 +52,9 @@ export interface Filed {
   clockPauses: ClockPause[];
   /** SLA alerts already raised, as `<target>:at_risk` / `<target>:breached`: each fires once. */
   slaAlerts: string[];
+  ceoInstructions: CeoInstruction[];
+  /** Times responsibility moved (escalation, de-escalation, reassignment, CEO instruction): fewer is flatter. */
+  handOffs: number;
 }
 
 export interface Resolution {

@@ -42,6 +42,21 @@ export class SlaClockView {
     string | null;
 }
 
+export class CeoInstructionStepView {
+  @ApiProperty({ enum: ['issued', 'reported', 'accepted', 'sent_back'] }) step: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Note, report or reason' }) text: string | null;
+}
+
+export class CeoInstructionView {
+  @ApiProperty({ format: 'uuid' }) instructionId: string;
+  @ApiProperty() ownerId: string;
+  @ApiProperty({ enum: ESCALATION_LADDER }) ownerLevel: string;
+  @ApiProperty({ format: 'date-time' }) dueAt: string;
+  @ApiProperty({ enum: ['open', 'reported', 'accepted'] }) status: string;
+  @ApiProperty({ type: [CeoInstructionStepView] }) steps: CeoInstructionStepView[];
+}
+
 /** A complaint as the API shows it; `version` is also the ETag. */
 export class ComplaintView {
   @ApiProperty({ format: 'uuid' }) complaintId: string;
@@ -66,6 +81,11 @@ export class ComplaintView {
   @ApiProperty({ enum: ['on_time', 'at_risk', 'breached'] }) slaState: string;
   @ApiProperty() clockPaused: boolean;
   @ApiProperty({ type: [SlaClockView] }) slaClocks: SlaClockView[];
+  @ApiProperty({ type: [CeoInstructionView] }) ceoInstructions: CeoInstructionView[];
+  @ApiProperty({
+    description: 'Times responsibility moved: escalations, de-escalations, reassignments, CEO instructions',
+  })
+  handOffs: number;
   @ApiPropertyOptional({ enum: RESOLUTION_OUTCOMES }) outcome?: string;
   @ApiPropertyOptional({ format: 'date-time' }) resolvedAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) confirmedAt?: string;
@@ -109,6 +129,8 @@ export function toComplaintView(
       met,
       deadline: deadline?.toISOString() ?? null,
     })),
+    ceoInstructions: state.ceoInstructions,
+    handOffs: state.handOffs,
     ...('outcome' in state ? { outcome: state.outcome, resolvedAt: state.resolvedAt } : {}),
     ...('confirmedAt' in state ? { confirmedAt: state.confirmedAt } : {}),
     ...('satisfaction' in state ? { satisfaction: state.satisfaction, closedAt: state.closedAt } : {}),

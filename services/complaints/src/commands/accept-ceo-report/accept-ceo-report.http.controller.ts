@@ -1,0 +1,34 @@
+import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '@cx/auth';
+import { IfMatchVersion } from '@cx/platform';
+import type { Response } from 'express';
+import { ComplaintView } from '../../queries/get-complaint/complaint.view';
+import { ComplaintCommands } from '../change-complaint/complaint-commands';
+
+@ApiTags('ceo office')
+@Controller('complaints')
+export class AcceptCeoReportController {
+  constructor(private readonly complaints: ComplaintCommands) {}
+
+  @Post(':complaintId/ceo-instructions/:instructionId/acceptance')
+  @HttpCode(200)
+  @Roles('ceo_office', 'admin')
+  @ApiOperation({ summary: 'The CEO office accepts the owner’s report' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag the decision is based on; stale → 412' })
+  @ApiOkResponse({ type: ComplaintView })
+  accept(
+    @Param('complaintId', new ParseUUIDPipe()) complaintId: string,
+    @Param('instructionId', new ParseUUIDPipe()) instructionId: string,
+    @CurrentPrincipal() principal: Principal,
+    @IfMatchVersion() expectedVersion: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ComplaintView> {
+    return this.complaints.run(
+      { type: 'AcceptCeoReport', complaintId, instructionId },
+      principal,
+      expectedVersion,
+      response,
+    );
+  }
+}
