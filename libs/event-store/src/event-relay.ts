@@ -100,8 +100,12 @@ export class EventRelay {
   private async becomeLeader(): Promise<void> {
     const client = new Client(this.options.listenConnection);
     client.on('error', (error) => {
+      // A dead connection may report more than once, possibly after a new leader session exists: only the
+      // current listener's loss matters, or the relay would drop its own new session and wait behind its lock.
+      if (this.listener !== client) return;
       this.options.logger.warn({ err: error, relay: this.options.name }, 'relay listener connection lost');
       this.listener = undefined;
+      void client.end().catch(() => undefined);
       this.wake?.();
     });
     await client.connect();

@@ -183,6 +183,32 @@ describe('PostgresEventStore (real Postgres)', () => {
       ]);
     });
 
+    it('recovers its leader session after the database terminates it, even when the dead one reports twice', async () => {
+      const delivered: RecordedEvent[] = [];
+      const name = 'test-relay-terminated';
+      const running = new EventRelay(pool, async (events) => void delivered.push(...events), {
+        name,
+        listenConnection: { connectionString: database.url, application_name: name },
+        logger: silent,
+        pollIntervalMs: 100,
+      });
+      running.start();
+      try {
+        await waitFor(() => delivered.length > 0);
+        // The listener is private; the spec reaches in to replay what a dead pg connection does.
+        const listenerOf = () => (running as unknown as { listener?: Client }).listener;
+        const dead = listenerOf();
+        await pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`, [name]);
+        await waitFor(() => listenerOf() !== undefined && listenerOf() !== dead);
+        dead?.emit('error', new Error('Connection terminated unexpectedly'));
+
+        await append('after-termination', 0, 1);
+        await waitFor(() => delivered.some((e) => e.streamId === 'after-termination'));
+      } finally {
+        await running.stop();
+      }
+    });
+
     it('is woken by LISTEN/NOTIFY when running, and retries a failed publish without losing the batch', async () => {
       const delivered: RecordedEvent[] = [];
       let failNext = true;
