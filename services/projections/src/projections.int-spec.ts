@@ -89,6 +89,32 @@ describe('projections consuming cx.complaints.events (real Kafka, real Postgres)
     expect(item.ageSeconds).toBeGreaterThanOrEqual(3_599);
   });
 
+  it('flags a repeat: same customer and category within 90 days, not another category', async () => {
+    const at = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString();
+    const filing = (category: string, filedAt: string) => {
+      const e = filedEnvelope(randomUUID());
+      Object.assign(e.data as object, {
+        customerId: 'subj_repeatCustomer1',
+        category,
+        filedAt,
+        complaintId: e.streamId,
+      });
+      return e;
+    };
+    const old = filing('delivery', at(200));
+    const first = filing('delivery', at(30));
+    const repeat = filing('delivery', at(1));
+    const other = filing('maintenance', at(1));
+    // Newest first: the projection must find the repeat whichever filing it sees first.
+    for (const e of [repeat, other, first, old]) await produce(e.streamId, JSON.stringify(e));
+    await eventually(async () => expect(await rowsFor(old.streamId)).toHaveLength(1));
+    await eventually(async () => expect(await rowsFor(other.streamId)).toHaveLength(1));
+    await eventually(async () => expect(await rowsFor(repeat.streamId)).toHaveLength(1));
+    expect((await rowsFor(first.streamId))[0].repeat_complaint).toBe(false);
+    expect((await rowsFor(repeat.streamId))[0].repeat_complaint).toBe(true);
+    expect((await rowsFor(other.streamId))[0].repeat_complaint).toBe(false);
+  });
+
   it('applies a redelivered event once', async () => {
     const complaintId = randomUUID();
     const envelope = filedEnvelope(complaintId, 'hotline');
@@ -157,6 +183,7 @@ describe('projections consuming cx.complaints.events (real Kafka, real Postgres)
       expect(rows).toHaveLength(1);
       expect(Number(rows[0].age_hours)).toBeGreaterThanOrEqual(0.9);
       await expect(bi.query('SELECT * FROM processed_events')).rejects.toThrow(/permission denied/);
+      await expect(bi.query('SELECT * FROM complaint_customers')).rejects.toThrow(/permission denied/);
       await expect(bi.query('DELETE FROM reporting.complaint_escalations_v1')).rejects.toThrow(/permission denied/);
     } finally {
       await bi.end();

@@ -6,7 +6,11 @@ import type { Kafka } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { evolveComplaintEscalation } from '../projections/ceo-escalations/ceo-escalations.projection';
-import { complaintEscalationStore } from '../projections/ceo-escalations/ceo-escalations.store';
+import {
+  complaintEscalationStore,
+  recordFilingAndFindRepeat,
+} from '../projections/ceo-escalations/ceo-escalations.store';
+import type { ComplaintFiledV1 } from '@cx/contracts';
 
 export const PROJECTIONS_CONSUMER_GROUP = 'projections';
 
@@ -14,7 +18,11 @@ export const PROJECTIONS_CONSUMER_GROUP = 'projections';
 async function applyToReadModels(event: EventEnvelope, tx: PoolClient): Promise<void> {
   if (event.streamType === 'Complaint') {
     const row = await complaintEscalationStore.load(tx, event.streamId);
-    const next = evolveComplaintEscalation(row, event);
+    const repeatComplaint =
+      event.type === 'ComplaintFiled' && row === null
+        ? await recordFilingAndFindRepeat(tx, event.data as ComplaintFiledV1)
+        : false;
+    const next = evolveComplaintEscalation(row, event, { repeatComplaint });
     if (next && next !== row) await complaintEscalationStore.save(tx, next);
   }
 }

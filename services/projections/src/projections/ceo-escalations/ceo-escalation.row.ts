@@ -20,6 +20,11 @@ export interface ComplaintEscalationRow {
   filedAt: string;
   reachedCeoOfficeAt: string | null;
   resolvedAt: string | null;
+  slaState: 'on_time' | 'at_risk' | 'breached';
+  /** Times responsibility moved: escalations, de-escalations, reassignments, CEO instructions. */
+  handOffs: number;
+  /** The same customer complained in the same category within the 90 days before. */
+  repeatComplaint: boolean;
   /** The stream version last applied: an event at or below it is a duplicate and changes nothing. */
   lastStreamVersion: number;
   lastPosition: string;

@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@cx/contracts';
+import type { ComplaintEscalationRow } from './ceo-escalation.row';
 import { evolveComplaintEscalation } from './ceo-escalations.projection';
 
 const complaintId = '0f8e3f5e-8a8e-4c55-9a55-6f2b0c7d1a11';
@@ -41,7 +42,8 @@ const escalated = (v: number, fromLevel: string, toLevel: string) =>
 const resolved = (v: number) =>
   envelope(v, 'ComplaintResolved', { complaintId, outcome: 'repaired', resolvedAt: '2026-11-29T09:00:00.000Z' });
 
-const replay = (...events: EventEnvelope[]) => events.reduce(evolveComplaintEscalation, null);
+const replay = (...events: EventEnvelope[]) =>
+  events.reduce<ComplaintEscalationRow | null>((row, event) => evolveComplaintEscalation(row, event), null);
 
 describe('CEO escalation read model', () => {
   it('starts a complaint at its entry level with a one-step trail', () => {
@@ -120,6 +122,55 @@ describe('CEO escalation read model', () => {
     );
     expect(row).toMatchObject({ escalationLevel: 'frontline', severity: 'critical', lastStreamVersion: 4 });
     expect(row?.escalationTrail.map((s) => s.reason)).toEqual([null, 'to project', 'local']);
+  });
+
+  it('shows the worst SLA state: at risk, then breached, never back to at risk', () => {
+    const atRisk = (v: number) =>
+      envelope(v, 'ComplaintSlaAtRisk', {
+        complaintId,
+        target: 'resolution',
+        deadline: '2026-11-26T08:00:00.000Z',
+        raisedAt: '2026-11-26T02:00:00.000Z',
+      });
+    const breached = envelope(3, 'ComplaintSlaBreached', {
+      complaintId,
+      target: 'acknowledgement',
+      deadline: '2026-11-25T10:00:00.000Z',
+      escalationLevel: 'frontline',
+      breachedAt: '2026-11-25T10:00:00.000Z',
+    });
+    expect(replay(filed(), atRisk(2))?.slaState).toBe('at_risk');
+    expect(replay(filed(), atRisk(2), breached)?.slaState).toBe('breached');
+    expect(replay(filed(), breached, atRisk(4))?.slaState).toBe('breached');
+  });
+
+  it('counts hand-offs: escalations, de-escalations, reassignments and CEO instructions, not the first assignment', () => {
+    const assigned = (v: number, previousHandlerId: string | null) =>
+      envelope(v, 'ComplaintAssigned', {
+        complaintId,
+        handlerId: `h${v}`,
+        previousHandlerId,
+        assignedAt: '2026-11-25T09:00:00.000Z',
+      });
+    const row = replay(
+      filed(),
+      assigned(2, null),
+      escalated(3, 'frontline', 'project'),
+      assigned(4, 'h2'),
+      envelope(5, 'ComplaintDeEscalated', {
+        complaintId,
+        fromLevel: 'project',
+        toLevel: 'frontline',
+        reason: 'r',
+        deEscalatedAt: '2026-11-26T10:00:00.000Z',
+      }),
+    );
+    expect(row?.handOffs).toBe(3);
+  });
+
+  it('marks a repeat complaint when the filing context says so', () => {
+    expect(evolveComplaintEscalation(null, filed(), { repeatComplaint: true })?.repeatComplaint).toBe(true);
+    expect(replay(filed())?.repeatComplaint).toBe(false);
   });
 
   it('is idempotent: a redelivered event changes nothing', () => {

@@ -7,6 +7,11 @@ import type {
 } from '@cx/contracts';
 import type { ComplaintEscalationRow } from './ceo-escalation.row';
 
+/** What the projection looked up before evolving: whether a filed complaint repeats an earlier one. */
+export interface FilingContext {
+  repeatComplaint: boolean;
+}
+
 /**
  * Pure and idempotent (STYLE.md §10): the row (or null) and an event in, the new row out.
  * Events this read model does not need leave the row as it is.
@@ -14,6 +19,7 @@ import type { ComplaintEscalationRow } from './ceo-escalation.row';
 export function evolveComplaintEscalation(
   row: ComplaintEscalationRow | null,
   event: EventEnvelope,
+  context: FilingContext = { repeatComplaint: false },
 ): ComplaintEscalationRow | null {
   if (row && event.streamVersion <= row.lastStreamVersion) return row;
   const applied = { lastStreamVersion: event.streamVersion, lastPosition: event.position };
@@ -34,6 +40,9 @@ export function evolveComplaintEscalation(
         filedAt: data.filedAt,
         reachedCeoOfficeAt: data.escalationLevel === 'ceo_office' ? data.filedAt : null,
         resolvedAt: null,
+        slaState: 'on_time',
+        handOffs: 0,
+        repeatComplaint: context.repeatComplaint,
         ...applied,
       };
     }
@@ -48,6 +57,7 @@ export function evolveComplaintEscalation(
           { level: data.toLevel, reachedAt: data.escalatedAt, reason: data.reason },
         ],
         reachedCeoOfficeAt: row.reachedCeoOfficeAt ?? (data.toLevel === 'ceo_office' ? data.escalatedAt : null),
+        handOffs: row.handOffs + 1,
         ...applied,
       };
     }
@@ -61,6 +71,7 @@ export function evolveComplaintEscalation(
           ...row.escalationTrail,
           { level: data.toLevel, reachedAt: data.deEscalatedAt, reason: data.reason },
         ],
+        handOffs: row.handOffs + 1,
         ...applied,
       };
     }
@@ -72,6 +83,16 @@ export function evolveComplaintEscalation(
       return (
         row && { ...row, status: 'resolved', resolvedAt: (event.data as { resolvedAt: string }).resolvedAt, ...applied }
       );
+    case 'ComplaintAssigned': {
+      const reassigned = (event.data as { previousHandlerId: string | null }).previousHandlerId !== null;
+      return row && { ...row, handOffs: row.handOffs + (reassigned ? 1 : 0), ...applied };
+    }
+    case 'CeoInstructionIssued':
+      return row && { ...row, handOffs: row.handOffs + 1, ...applied };
+    case 'ComplaintSlaAtRisk':
+      return row && { ...row, slaState: row.slaState === 'breached' ? 'breached' : 'at_risk', ...applied };
+    case 'ComplaintSlaBreached':
+      return row && { ...row, slaState: 'breached', ...applied };
     case 'ResolutionRejected':
     case 'ComplaintReopened':
       return row && { ...row, status: 'open', resolvedAt: null, ...applied };

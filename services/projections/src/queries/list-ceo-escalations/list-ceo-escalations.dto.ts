@@ -47,6 +47,9 @@ export class CeoEscalationView {
   @ApiProperty({ format: 'date-time' }) reachedCeoOfficeAt: string;
   @ApiProperty({ description: 'Seconds since the complaint was filed' }) ageSeconds: number;
   @ApiProperty({ type: [EscalationStepView] }) escalationTrail: EscalationStepView[];
+  @ApiProperty({ enum: ['on_time', 'at_risk', 'breached'] }) slaState: string;
+  @ApiProperty({ description: 'Times responsibility moved; fewer is flatter' }) handOffs: number;
+  @ApiProperty({ description: 'Same customer and category within the 90 days before' }) repeatComplaint: boolean;
 }
 
 export class CeoEscalationsPage {

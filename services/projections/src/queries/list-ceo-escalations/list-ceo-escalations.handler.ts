@@ -17,6 +17,9 @@ interface Row {
   reached_ceo_office_at: Date;
   age_seconds: string;
   escalation_trail: EscalationStep[];
+  sla_state: string;
+  hand_offs: number;
+  repeat_complaint: boolean;
   total: string;
 }
 
@@ -28,7 +31,8 @@ export class ListCeoEscalationsHandler implements IQueryHandler<ListCeoEscalatio
   async execute({ filter }: ListCeoEscalations): Promise<CeoEscalationsPage> {
     const { rows } = await this.pool.query<Row>(
       `SELECT complaint_id, project, region, category, severity, channel, filed_at, reached_ceo_office_at,
-              floor(extract(epoch FROM age))::bigint AS age_seconds, escalation_trail, count(*) OVER () AS total
+              floor(extract(epoch FROM age))::bigint AS age_seconds, escalation_trail,
+              sla_state, hand_offs, repeat_complaint, count(*) OVER () AS total
          FROM reporting.ceo_escalations
         WHERE ($1::text IS NULL OR region = $1) AND ($2::text IS NULL OR project = $2)
         ORDER BY filed_at, complaint_id
@@ -47,6 +51,9 @@ export class ListCeoEscalationsHandler implements IQueryHandler<ListCeoEscalatio
         reachedCeoOfficeAt: r.reached_ceo_office_at.toISOString(),
         ageSeconds: Number(r.age_seconds),
         escalationTrail: r.escalation_trail,
+        slaState: r.sla_state,
+        handOffs: r.hand_offs,
+        repeatComplaint: r.repeat_complaint,
       })),
       total: rows.length > 0 ? Number(rows[0].total) : 0,
       limit: filter.limit,
