@@ -17,7 +17,7 @@ const complaintDecider = createComplaintDecider(DEFAULT_SLA_POLICY);
 
 const complaintId = '0f8e3f5e-8a8e-4c55-9a55-6f2b0c7d1a11';
 const filedTime = new Date('2026-11-25T08:00:00.000Z');
-const now = new Date('2026-11-25T10:30:00.000Z');
+const now = new Date('2026-11-25T09:00:00.000Z');
 const t = now.toISOString();
 const on = { complaintId, now };
 

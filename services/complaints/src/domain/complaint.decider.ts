@@ -52,7 +52,19 @@ export function createComplaintDecider(policy: SlaPolicy): ComplaintDecider {
   };
 }
 
+/**
+ * A deadline that passed before the scheduler's next look is still a breach: a command on a complaint in
+ * handling first raises the alerts due at its time, so a late acknowledgement never reads as on time.
+ */
 function decide(command: ComplaintCommand, state: ComplaintState, policy: SlaPolicy): ComplaintEvent[] {
+  const inHandling = state.status !== 'not_filed' && (HANDLING_STATUSES as readonly string[]).includes(state.status);
+  if (!inHandling || command.type === 'CheckSlaClocks') return decideCommand(command, state, policy);
+  const alerts = slaAlertsDue(state as FiledComplaint, policy, command.now);
+  if (alerts.length === 0) return decideCommand(command, state, policy);
+  return [...alerts, ...decideCommand(command, alerts.reduce(evolve, state), policy)];
+}
+
+function decideCommand(command: ComplaintCommand, state: ComplaintState, policy: SlaPolicy): ComplaintEvent[] {
   const complaintId = command.complaintId;
   switch (command.type) {
     case 'FileComplaint': {

@@ -147,6 +147,51 @@ describe('SLA clocks', () => {
     });
   });
 
+  it('records a breach the scheduler has not seen yet before a late acknowledgement', () => {
+    const now = beijing('2026-11-25T12:01:00');
+    spec(decider)
+      .given([filed()])
+      .when({ type: 'AcknowledgeComplaint', complaintId, now })
+      .then([
+        {
+          type: 'ComplaintSlaBreached',
+          data: {
+            complaintId,
+            target: 'acknowledgement',
+            deadline: iso(beijing('2026-11-25T12:00:00')),
+            escalationLevel: 'frontline',
+            breachedAt: iso(now),
+          },
+        },
+        {
+          type: 'ComplaintEscalated',
+          data: {
+            complaintId,
+            fromLevel: 'frontline',
+            toLevel: 'project',
+            reason: 'SLA breach: acknowledgement target of 2 business hours missed',
+            escalatedAt: iso(now),
+          },
+        },
+        { type: 'ComplaintAcknowledged', data: { complaintId, acknowledgedAt: iso(now) } },
+      ]);
+  });
+
+  it('decides the command on the escalated complaint: a manual escalation goes one level further', () => {
+    const now = beijing('2026-11-25T12:01:00');
+    spec(decider)
+      .given([filed()])
+      .when({ type: 'EscalateComplaint', complaintId, reason: 'customer called the CEO line', now })
+      .then([
+        expect.objectContaining({ type: 'ComplaintSlaBreached' }),
+        expect.objectContaining({ type: 'ComplaintEscalated', data: expect.objectContaining({ toLevel: 'project' }) }),
+        expect.objectContaining({
+          type: 'ComplaintEscalated',
+          data: expect.objectContaining({ fromLevel: 'project', toLevel: 'region' }),
+        }),
+      ]);
+  });
+
   describe('when critical', () => {
     it('runs on calendar hours and a breach goes straight to the CEO office', () => {
       const now = new Date(filedAt.getTime() + 3_600_000);
