@@ -2,12 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ServiceConfig, ServiceRuntimeModule } from '@cx/platform';
 import { DomainEventsConsumer } from './infrastructure/domain-events.consumer';
+import { GetCeoSummaryHandler } from './queries/get-ceo-summary/get-ceo-summary.handler';
+import { GetCeoSummaryController } from './queries/get-ceo-summary/get-ceo-summary.http.controller';
 import { ListCeoEscalationsHandler } from './queries/list-ceo-escalations/list-ceo-escalations.handler';
 import { ListCeoEscalationsController } from './queries/list-ceo-escalations/list-ceo-escalations.http.controller';
 
-const queryHandlers = [ListCeoEscalationsHandler];
+const queryHandlers = [ListCeoEscalationsHandler, GetCeoSummaryHandler];
 const consumers = [DomainEventsConsumer];
-const controllers = [ListCeoEscalationsController];
+const controllers = [ListCeoEscalationsController, GetCeoSummaryController];
 
 @Module({})
 export class ProjectionsModule {

@@ -1,30 +1,17 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { EventEnvelope, namespacedTopic, Topics } from '@cx/contracts';
+import { EventEnvelope, namespacedTopic } from '@cx/contracts';
 import { IdempotentConsumer } from '@cx/messaging';
 import { KAFKA, LOGGER, PG_POOL, SERVICE_CONFIG, ServiceConfig, ServiceMetrics } from '@cx/platform';
 import type { Kafka } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
-import { evolveComplaintEscalation } from '../projections/ceo-escalations/ceo-escalations.projection';
-import {
-  complaintEscalationStore,
-  recordFilingAndFindRepeat,
-} from '../projections/ceo-escalations/ceo-escalations.store';
-import type { ComplaintFiledV1 } from '@cx/contracts';
+import { projections } from '../projections/projections';
 
 export const PROJECTIONS_CONSUMER_GROUP = 'projections';
 
-/** Applies one event to every read model that needs it, inside the consumer's transaction. */
+/** Applies one event to every read model, inside the consumer's transaction: all of them or none. */
 async function applyToReadModels(event: EventEnvelope, tx: PoolClient): Promise<void> {
-  if (event.streamType === 'Complaint') {
-    const row = await complaintEscalationStore.load(tx, event.streamId);
-    const repeatComplaint =
-      event.type === 'ComplaintFiled' && row === null
-        ? await recordFilingAndFindRepeat(tx, event.data as ComplaintFiledV1)
-        : false;
-    const next = evolveComplaintEscalation(row, event, { repeatComplaint });
-    if (next && next !== row) await complaintEscalationStore.save(tx, next);
-  }
+  for (const projection of projections) await projection.apply(event, tx, projection.tables);
 }
 
 /** Consumes the domain topics into the reporting schema; started with the app, stopped before the pool closes. */
@@ -43,7 +30,7 @@ export class DomainEventsConsumer implements OnApplicationBootstrap, BeforeAppli
     const groupId = ns ? `${ns}.${PROJECTIONS_CONSUMER_GROUP}` : PROJECTIONS_CONSUMER_GROUP;
     this.consumer = new IdempotentConsumer(kafka, pool, {
       groupId,
-      topics: [namespacedTopic(Topics.complaints, ns)],
+      topics: [...new Set(projections.flatMap((p) => p.topics))].map((topic) => namespacedTopic(topic, ns)),
       apply: applyToReadModels,
       logger,
     });

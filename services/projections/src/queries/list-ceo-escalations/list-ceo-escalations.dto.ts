@@ -1,9 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, COMPLAINT_SEVERITIES, ORG_CODE_PATTERN } from '@cx/contracts';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsISO8601, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 export class ListCeoEscalationsRequest {
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Answer what the view showed at this moment (not in the future); default: now',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 timestamp' })
+  asOf?: string;
+
   @ApiPropertyOptional({ example: 'east-china' })
   @IsOptional()
   @Matches(new RegExp(ORG_CODE_PATTERN), { message: 'region must be a region code' })
@@ -45,7 +53,7 @@ export class CeoEscalationView {
   @ApiProperty({ enum: COMPLAINT_CHANNELS }) channel: string;
   @ApiProperty({ format: 'date-time' }) filedAt: string;
   @ApiProperty({ format: 'date-time' }) reachedCeoOfficeAt: string;
-  @ApiProperty({ description: 'Seconds since the complaint was filed' }) ageSeconds: number;
+  @ApiProperty({ description: 'Seconds from filing to now (or to asOf)' }) ageSeconds: number;
   @ApiProperty({ type: [EscalationStepView] }) escalationTrail: EscalationStepView[];
   @ApiProperty({ enum: ['on_time', 'at_risk', 'breached'] }) slaState: string;
   @ApiProperty({ description: 'Times responsibility moved; fewer is flatter' }) handOffs: number;
@@ -53,6 +61,7 @@ export class CeoEscalationView {
 }
 
 export class CeoEscalationsPage {
+  @ApiProperty({ format: 'date-time', description: 'The moment the page describes' }) asOf: string;
   @ApiProperty({ type: [CeoEscalationView] }) items: CeoEscalationView[];
   @ApiProperty() total: number;
   @ApiProperty() limit: number;

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { PG_POOL } from '@cx/platform';
+import { PG_POOL, RequestValidationFailed } from '@cx/platform';
 import type { Pool } from 'pg';
 import type { EscalationStep } from '../../projections/ceo-escalations/ceo-escalation.row';
 import type { CeoEscalationsPage } from './list-ceo-escalations.dto';
@@ -21,25 +21,48 @@ interface Row {
   hand_offs: number;
   repeat_complaint: boolean;
   total: string;
+  as_of: Date;
 }
 
-/** Reads the same view BI tools read, so the API and SQL never disagree. */
+const COLUMNS = `complaint_id, project, region, category, severity, channel, filed_at, reached_ceo_office_at,
+  escalation_trail, sla_state, hand_offs, repeat_complaint, count(*) OVER () AS total`;
+
+/**
+ * Now: reads the same view BI tools read, so the API and SQL never disagree. At a past moment: reads the
+ * version of each row that was valid then, from the history the projection keeps, instead of replaying.
+ */
 @QueryHandler(ListCeoEscalations)
 export class ListCeoEscalationsHandler implements IQueryHandler<ListCeoEscalations, CeoEscalationsPage> {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   async execute({ filter }: ListCeoEscalations): Promise<CeoEscalationsPage> {
-    const { rows } = await this.pool.query<Row>(
-      `SELECT complaint_id, project, region, category, severity, channel, filed_at, reached_ceo_office_at,
-              floor(extract(epoch FROM age))::bigint AS age_seconds, escalation_trail,
-              sla_state, hand_offs, repeat_complaint, count(*) OVER () AS total
-         FROM reporting.ceo_escalations
-        WHERE ($1::text IS NULL OR region = $1) AND ($2::text IS NULL OR project = $2)
-        ORDER BY filed_at, complaint_id
-        LIMIT $3 OFFSET $4`,
-      [filter.region ?? null, filter.project ?? null, filter.limit, filter.offset],
-    );
+    const asOf = filter.asOf ? new Date(filter.asOf) : null;
+    if (asOf && asOf.getTime() > Date.now()) {
+      throw new RequestValidationFailed([{ field: 'asOf', messages: ['asOf must not be in the future'] }]);
+    }
+    const args = [filter.region ?? null, filter.project ?? null, filter.limit, filter.offset];
+    const { rows } = asOf
+      ? await this.pool.query<Row>(
+          `SELECT ${COLUMNS}, floor(extract(epoch FROM $5::timestamptz - filed_at))::bigint AS age_seconds,
+                  $5::timestamptz AS as_of
+             FROM reporting.complaint_escalations_history_v1
+            WHERE status = 'open' AND escalation_level = 'ceo_office'
+              AND valid_from <= $5 AND (valid_to IS NULL OR valid_to > $5)
+              AND ($1::text IS NULL OR region = $1) AND ($2::text IS NULL OR project = $2)
+            ORDER BY filed_at, complaint_id
+            LIMIT $3 OFFSET $4`,
+          [...args, asOf],
+        )
+      : await this.pool.query<Row>(
+          `SELECT ${COLUMNS}, floor(extract(epoch FROM age))::bigint AS age_seconds, now() AS as_of
+             FROM reporting.ceo_escalations
+            WHERE ($1::text IS NULL OR region = $1) AND ($2::text IS NULL OR project = $2)
+            ORDER BY filed_at, complaint_id
+            LIMIT $3 OFFSET $4`,
+          args,
+        );
     return {
+      asOf: (asOf ?? rows[0]?.as_of ?? new Date()).toISOString(),
       items: rows.map((r) => ({
         complaintId: r.complaint_id,
         project: r.project,

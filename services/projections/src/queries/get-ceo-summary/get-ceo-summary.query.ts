@@ -1,0 +1,5 @@
+import type { GetCeoSummaryRequest } from './get-ceo-summary.dto';
+
+export class GetCeoSummary {
+  constructor(readonly request: GetCeoSummaryRequest) {}
+}
