@@ -10,6 +10,9 @@ describe('the AsyncAPI document', () => {
     expect(Object.keys(doc.channels.complaints.messages)).toEqual(
       expect.arrayContaining(['ComplaintFiledV1', 'ComplaintEscalatedV1', 'ComplaintResolvedV1', 'ComplaintClosedV1']),
     );
+    expect(Object.keys(doc.channels.complaints.messages)).toEqual(
+      expect.arrayContaining(['TypicalCaseMarkedV1', 'ImprovementActionVerifiedV1', 'TypicalCaseReviewConcludedV1']),
+    );
     expect(Object.keys(doc.channels.complaints.messages)).toHaveLength(
       eventContracts.filter((c) => c.topic === 'cx.complaints.events').length,
     );

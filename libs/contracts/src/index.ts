@@ -5,5 +5,6 @@ export * from './registry';
 export * from './complaints/complaint-vocabulary';
 export * from './complaints/complaint-events';
 export * from './complaints/complaint-lifecycle-events';
+export * from './complaints/typical-case-review-events';
 export * from './event-validator';
 export * from './asyncapi';

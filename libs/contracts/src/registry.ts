@@ -1,4 +1,5 @@
 import { complaintEventSchemas } from './complaints/complaint-events';
+import { typicalCaseReviewEventSchemas } from './complaints/typical-case-review-events';
 import { Topics } from './topics';
 
 export interface EventContract {
@@ -28,6 +29,7 @@ function contractsOf(
 /** Every published event type and version: the public contract, and the source of the AsyncAPI document. */
 export const eventContracts: readonly EventContract[] = [
   ...contractsOf(Topics.complaints, 'Complaint', complaintEventSchemas),
+  ...contractsOf(Topics.complaints, 'TypicalCaseReview', typicalCaseReviewEventSchemas),
 ];
 
 export function findEventContract(type: string, schemaVersion: number): EventContract | undefined {

@@ -9,6 +9,6 @@ export function createComplaintsApp(config: ServiceConfig, options: ComplaintsOp
     rootModule: ComplaintsModule.forRoot(config, options),
     migrations: complaintMigrations,
     title: 'cx-platform complaints',
-    description: 'Complaint intake, the escalation ladder up to the CEO office, and resolution.',
+    description: 'Complaint intake, the escalation ladder up to the CEO office, resolution, and typical-case reviews.',
   });
 }

@@ -28,12 +28,30 @@ import { AcceptCeoReportController } from './commands/accept-ceo-report/accept-c
 import { IssueCeoInstructionController } from './commands/issue-ceo-instruction/issue-ceo-instruction.http.controller';
 import { ReportOnCeoInstructionController } from './commands/report-on-ceo-instruction/report-on-ceo-instruction.http.controller';
 import { SendBackCeoReportController } from './commands/send-back-ceo-report/send-back-ceo-report.http.controller';
+import { AddImprovementActionController } from './commands/add-improvement-action/add-improvement-action.http.controller';
+import { ChangeTypicalCaseReviewHandler } from './commands/change-typical-case-review/change-typical-case-review.handler';
+import { TypicalCaseReviewCommands } from './commands/change-typical-case-review/typical-case-review-commands';
+import { CompleteImprovementActionController } from './commands/complete-improvement-action/complete-improvement-action.http.controller';
+import { ConcludeTypicalCaseReviewController } from './commands/conclude-typical-case-review/conclude-typical-case-review.http.controller';
+import { MarkTypicalCaseHandler } from './commands/mark-typical-case/mark-typical-case.handler';
+import { MarkTypicalCaseController } from './commands/mark-typical-case/mark-typical-case.http.controller';
+import { RecordRootCauseController } from './commands/record-root-cause/record-root-cause.http.controller';
+import { SendBackImprovementActionController } from './commands/send-back-improvement-action/send-back-improvement-action.http.controller';
+import { VerifyImprovementActionController } from './commands/verify-improvement-action/verify-improvement-action.http.controller';
 import { ComplaintRepository } from './infrastructure/complaint.repository';
+import { TypicalCaseReviewRepository } from './infrastructure/typical-case-review.repository';
 import { GetComplaintHandler } from './queries/get-complaint/get-complaint.handler';
 import { GetComplaintController } from './queries/get-complaint/get-complaint.http.controller';
+import { GetTypicalCaseReviewHandler } from './queries/get-typical-case-review/get-typical-case-review.handler';
+import { GetTypicalCaseReviewController } from './queries/get-typical-case-review/get-typical-case-review.http.controller';
 
-const commandHandlers = [FileComplaintHandler, ChangeComplaintHandler];
-const queryHandlers = [GetComplaintHandler];
+const commandHandlers = [
+  FileComplaintHandler,
+  ChangeComplaintHandler,
+  MarkTypicalCaseHandler,
+  ChangeTypicalCaseReviewHandler,
+];
+const queryHandlers = [GetComplaintHandler, GetTypicalCaseReviewHandler];
 const controllers = [
   FileComplaintController,
   GetComplaintController,
@@ -56,6 +74,14 @@ const controllers = [
   ReportOnCeoInstructionController,
   AcceptCeoReportController,
   SendBackCeoReportController,
+  MarkTypicalCaseController,
+  GetTypicalCaseReviewController,
+  RecordRootCauseController,
+  AddImprovementActionController,
+  CompleteImprovementActionController,
+  VerifyImprovementActionController,
+  SendBackImprovementActionController,
+  ConcludeTypicalCaseReviewController,
 ];
 
 export interface ComplaintsOptions {
@@ -81,6 +107,8 @@ export class ComplaintsModule {
         },
         ComplaintRepository,
         ComplaintCommands,
+        TypicalCaseReviewRepository,
+        TypicalCaseReviewCommands,
         SlaScheduler,
         ...commandHandlers,
         ...queryHandlers,

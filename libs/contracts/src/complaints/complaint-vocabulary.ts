@@ -55,3 +55,17 @@ export type SlaTarget = (typeof SLA_TARGETS)[number];
 /** Why a complaint's SLA clocks stop for a while. */
 export const CLOCK_PAUSE_REASONS = ['awaiting_customer', 'awaiting_third_party', 'customer_requested_delay'] as const;
 export type ClockPauseReason = (typeof CLOCK_PAUSE_REASONS)[number];
+
+/** Where the typical-case review board finds a complaint's root cause. */
+export const ROOT_CAUSE_CATEGORIES = [
+  'design',
+  'construction_quality',
+  'materials',
+  'supplier',
+  'process',
+  'communication',
+  'staffing',
+  'policy',
+  'other',
+] as const;
+export type RootCauseCategory = (typeof ROOT_CAUSE_CATEGORIES)[number];

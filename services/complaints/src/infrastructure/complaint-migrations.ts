@@ -1,9 +1,11 @@
 import { CreateEventStore1764000000000 } from '@cx/event-store';
 import { CreateComplaintDescriptions1764000001000 } from './migrations/1764000001000-create-complaint-descriptions';
 import { CreateSlaChecks1764000001100 } from './migrations/1764000001100-create-sla-checks';
+import { CreateTypicalCaseReviewsByComplaint1764000001200 } from './migrations/1764000001200-create-typical-case-reviews-by-complaint';
 
 export const complaintMigrations = [
   CreateEventStore1764000000000,
   CreateComplaintDescriptions1764000001000,
   CreateSlaChecks1764000001100,
+  CreateTypicalCaseReviewsByComplaint1764000001200,
 ];

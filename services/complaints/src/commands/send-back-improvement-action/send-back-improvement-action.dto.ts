@@ -1,0 +1,3 @@
+import { StaffReasonRequest } from '../staff-reason';
+
+export class SendBackImprovementActionRequest extends StaffReasonRequest {}

@@ -1,0 +1,3 @@
+export class GetTypicalCaseReview {
+  constructor(readonly reviewId: string) {}
+}
