@@ -9,8 +9,7 @@ import { Kafka, Partitioners, Producer } from 'kafkajs';
 import { Client, Pool } from 'pg';
 import request from 'supertest';
 import { rebuildProjection } from './infrastructure/rebuild/projection-rebuild';
-import { ceoEscalations } from './projections/ceo-escalations/ceo-escalations';
-import { complaintKpis } from './projections/complaint-kpis/complaint-kpis';
+import { projections } from './projections/projections';
 import { createProjectionsApp } from './projections.app';
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -102,6 +101,78 @@ history.escalated(D, '2026-11-02T06:00:00.000Z', 'frontline', 'project');
 history.escalated(D, '2026-11-02T07:00:00.000Z', 'project', 'ceo_office');
 history.responded(D, '2026-11-02T07:30:00.000Z');
 
+// A typical-case review of B: two actions, one verified, one sent back and overdue.
+const R = randomUUID();
+const [action1, action2] = [randomUUID(), randomUUID()];
+const review = (streamVersion: number, type: string, data: Record<string, unknown>): EventEnvelope => ({
+  id: randomUUID(),
+  type,
+  schemaVersion: 1,
+  streamId: R,
+  streamType: 'TypicalCaseReview',
+  streamVersion,
+  position: String(1000 + streamVersion),
+  occurredAt: '2026-11-04T02:00:00.000Z',
+  correlationId: 'kpi-test',
+  causationId: null,
+  actor: { type: 'user', id: 'reviewer-1' },
+  data: { reviewId: R, ...data },
+});
+const reviewEvents = [
+  review(1, 'TypicalCaseMarked', {
+    complaintId: B,
+    project: 'P1',
+    region: 'r1',
+    category: 'housing_quality',
+    severity: 'high',
+    reason: 'reopened leak',
+    markedBy: 'reviewer-1',
+    markedAt: '2026-11-04T02:00:00.000Z',
+  }),
+  review(2, 'RootCauseRecorded', {
+    rootCauseCategory: 'construction_quality',
+    businessProblem: 'Waterproofing not inspected before handover',
+    previousRootCauseCategory: null,
+    recordedAt: '2026-11-04T02:00:00.000Z',
+  }),
+  review(3, 'ImprovementActionAdded', {
+    actionId: action1,
+    description: 'Inspect waterproofing in all units of phase 2',
+    ownerId: 'manager-7',
+    dueDate: '2026-11-10',
+    addedAt: '2026-11-04T02:00:00.000Z',
+  }),
+  review(4, 'ImprovementActionAdded', {
+    actionId: action2,
+    description: 'Add a waterproofing check to the handover list',
+    ownerId: 'manager-8',
+    dueDate: '2026-11-20',
+    addedAt: '2026-11-04T02:00:00.000Z',
+  }),
+  review(5, 'ImprovementActionCompleted', {
+    actionId: action1,
+    completedBy: 'manager-7',
+    note: 'done',
+    completedAt: '2026-11-08T02:00:00.000Z',
+  }),
+  review(6, 'ImprovementActionVerified', {
+    actionId: action1,
+    verifiedBy: 'reviewer-1',
+    verifiedAt: '2026-11-09T02:00:00.000Z',
+  }),
+  review(7, 'ImprovementActionCompleted', {
+    actionId: action2,
+    completedBy: 'manager-8',
+    note: 'done',
+    completedAt: '2026-11-12T02:00:00.000Z',
+  }),
+  review(8, 'ImprovementActionSentBack', {
+    actionId: action2,
+    reason: 'checklist not rolled out',
+    sentBackAt: '2026-11-13T02:00:00.000Z',
+  }),
+];
+
 describe('complaint KPIs, CEO summary, point-in-time view and rebuild (real Kafka, real Postgres)', () => {
   let app: INestApplication;
   let config: ServiceConfig;
@@ -145,13 +216,14 @@ describe('complaint KPIs, CEO summary, point-in-time view and rebuild (real Kafk
     pool = new Pool({ connectionString: config.databaseUrl });
     token = signToken({ sub: 'ceo-1', name: 'CEO office', roles: ['ceo_office'] }, config.jwtSecret);
 
-    await produce(history.events);
+    await produce([...history.events, ...reviewEvents]);
     const lastOfEach = [A, B, C, D].map((id) => history.events.filter((e) => e.streamId === id).at(-1)!.id);
+    lastOfEach.push(reviewEvents.at(-1)!.id);
     await eventually(async () => {
       const { rows } = await pool.query('SELECT count(*)::int AS n FROM processed_events WHERE event_id = ANY($1)', [
         lastOfEach,
       ]);
-      expect(rows[0].n).toBe(4);
+      expect(rows[0].n).toBe(5);
     });
   });
 
@@ -245,6 +317,31 @@ describe('complaint KPIs, CEO summary, point-in-time view and rebuild (real Kafk
     expect((await daily()).filter((r) => r.project !== 'P9')).toEqual(before);
   });
 
+  it('keeps reporting.typical_case_reviews with the root cause and the follow-up of the actions', async () => {
+    const { rows } = await pool.query('SELECT * FROM reporting.typical_case_reviews WHERE review_id = $1', [R]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        complaint_id: B,
+        project: 'P1',
+        status: 'open',
+        root_cause_category: 'construction_quality',
+        business_problem: 'Waterproofing not inspected before handover',
+        actions: '2',
+        actions_open: '1', // sent back
+        actions_awaiting_verification: '0',
+        actions_verified: '1',
+        actions_overdue: '1', // due 20 Nov, not verified
+      }),
+    ]);
+    const actions = await pool.query(
+      'SELECT action_id, status, times_sent_back FROM reporting.typical_case_review_actions_v1 ORDER BY position',
+    );
+    expect(actions.rows).toEqual([
+      { action_id: action1, status: 'verified', times_sent_back: 0 },
+      { action_id: action2, status: 'open', times_sent_back: 1 },
+    ]);
+  });
+
   it('answers GET /v1/ceo/summary for a period and region with the same figures', async () => {
     const response = await request(app.getHttpServer())
       .get('/v1/ceo/summary')
@@ -327,15 +424,17 @@ describe('complaint KPIs, CEO summary, point-in-time view and rebuild (real Kafk
     const historyBefore = await snapshot('reporting.complaint_escalations_history_v1', 'complaint_id, stream_version');
     const customersBefore = await snapshot('public.complaint_customers', 'complaint_id');
     const milestonesBefore = await snapshot('reporting.complaint_milestones_v1', 'complaint_id, stream_version, kind');
+    const reviewsBefore = await snapshot('reporting.typical_case_reviews', 'review_id');
+    const actionsBefore = await snapshot('reporting.typical_case_review_actions_v1', 'review_id, position');
     const indexesBefore = await snapshot(
-      "pg_indexes WHERE schemaname IN ('reporting', 'public') AND tablename LIKE 'complaint%'",
+      "pg_indexes WHERE schemaname IN ('reporting', 'public') AND (tablename LIKE 'complaint%' OR tablename LIKE 'typical%')",
       'indexname',
       ['indexdef'],
     );
     const oid = async (table: string) => (await pool.query(`SELECT $1::regclass::oid AS oid`, [table])).rows[0].oid;
     const oldOid = await oid('reporting.complaint_escalations_v1');
 
-    for (const projection of [ceoEscalations, complaintKpis]) {
+    for (const projection of projections) {
       const progress: number[] = [];
       const result = await rebuildProjection({
         pool,
@@ -344,7 +443,7 @@ describe('complaint KPIs, CEO summary, point-in-time view and rebuild (real Kafk
         topics: [topic],
         onProgress: ({ done, total }) => progress.push(total === 0 ? 1 : done / total),
       });
-      expect(result.applied).toBeGreaterThanOrEqual(history.events.length);
+      expect(result.applied).toBeGreaterThanOrEqual(history.events.length + reviewEvents.length);
       expect(progress.at(-1)).toBe(1);
     }
 
@@ -359,9 +458,11 @@ describe('complaint KPIs, CEO summary, point-in-time view and rebuild (real Kafk
     expect(await snapshot('reporting.complaint_milestones_v1', 'complaint_id, stream_version, kind')).toEqual(
       milestonesBefore,
     );
+    expect(await snapshot('reporting.typical_case_reviews', 'review_id')).toEqual(reviewsBefore);
+    expect(await snapshot('reporting.typical_case_review_actions_v1', 'review_id, position')).toEqual(actionsBefore);
     expect(
       await snapshot(
-        "pg_indexes WHERE schemaname IN ('reporting', 'public') AND tablename LIKE 'complaint%'",
+        "pg_indexes WHERE schemaname IN ('reporting', 'public') AND (tablename LIKE 'complaint%' OR tablename LIKE 'typical%')",
         'indexname',
         ['indexdef'],
       ),

@@ -2,10 +2,12 @@ import { CreateProcessedEvents1764000000100 } from '@cx/messaging';
 import { CreateReportingSchema1764000002000 } from './migrations/1764000002000-create-reporting-schema';
 import { CeoViewSlaHandOffsRepeats1764000002100 } from './migrations/1764000002100-ceo-view-sla-hand-offs-repeats';
 import { ComplaintKpisAndEscalationHistory1764000002200 } from './migrations/1764000002200-complaint-kpis-and-escalation-history';
+import { TypicalCaseReviews1764000002300 } from './migrations/1764000002300-typical-case-reviews';
 
 export const projectionMigrations = [
   CreateProcessedEvents1764000000100,
   CreateReportingSchema1764000002000,
   CeoViewSlaHandOffsRepeats1764000002100,
   ComplaintKpisAndEscalationHistory1764000002200,
+  TypicalCaseReviews1764000002300,
 ];

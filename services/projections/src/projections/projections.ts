@@ -1,6 +1,11 @@
 import { ceoEscalations } from './ceo-escalations/ceo-escalations';
 import { complaintKpis } from './complaint-kpis/complaint-kpis';
 import type { Projection } from './projection';
+import { typicalCaseReviews } from './typical-case-reviews/typical-case-reviews';
 
 /** Every read model the consumer keeps, by name (the rebuild CLI takes the name). */
-export const projections: readonly Projection[] = [ceoEscalations, complaintKpis] as readonly Projection[];
+export const projections: readonly Projection[] = [
+  ceoEscalations,
+  complaintKpis,
+  typicalCaseReviews,
+] as readonly Projection[];
