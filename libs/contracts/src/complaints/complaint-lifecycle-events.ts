@@ -169,13 +169,14 @@ const instructionText = { type: 'string', minLength: 1, maxLength: INSTRUCTION_T
 /** Staff are referred to by their opaque user id (the token's `sub`), as actors are. */
 const staffId = { type: 'string', minLength: 1, maxLength: 128 } as const;
 
+/** Every lifecycle event names its complaint; `properties` are the ones it adds, all required too. */
 function schema(title: string, description: string, properties: Record<string, object>) {
   return {
     title,
     description,
     type: 'object',
     additionalProperties: false,
-    required: Object.keys(properties),
+    required: ['complaintId', ...Object.keys(properties)],
     properties: { complaintId: uuid, ...properties },
   } as const;
 }
