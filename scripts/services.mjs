@@ -1,5 +1,6 @@
 // The services `npm start` runs, with their contract ports (ARCHITECTURE.md). Add a service here when it exists.
 export const services = [
   { name: 'complaints', port: 3001 },
+  { name: 'campaigns', port: 3003 },
   { name: 'projections', port: 3006 },
 ];

@@ -18,6 +18,19 @@ describe('the AsyncAPI document', () => {
     );
   });
 
+  it('describes the campaigns topic with its three stream types', () => {
+    const doc = buildAsyncApiDocument() as { channels: Record<string, { address: string; messages: object }> };
+    expect(doc.channels.campaigns.address).toBe('cx.campaigns.events');
+    expect(Object.keys(doc.channels.campaigns.messages).sort()).toEqual([
+      'ListeningCampaignClosedV1',
+      'ListeningCampaignCreatedV1',
+      'ListeningCampaignOpenedV1',
+      'ParticipationActivityRecordedV1',
+      'RosterEntriesAddedV1',
+      'RosterEntriesUpdatedV1',
+    ]);
+  });
+
   it('is committed as generated: run `npm run asyncapi` after changing a contract', () => {
     const committed = JSON.parse(readFileSync(path.join(__dirname, '..', 'asyncapi.json'), 'utf8'));
     expect(committed).toEqual(JSON.parse(JSON.stringify(buildAsyncApiDocument())));

@@ -1,5 +1,9 @@
+import { listeningCampaignEventSchemas } from './campaigns/listening-campaign-events';
+import { participationSubmissionEventSchemas } from './campaigns/participation-submission-events';
+import { rosterEventSchemas } from './campaigns/roster-events';
 import { complaintEventSchemas } from './complaints/complaint-events';
 import { typicalCaseReviewEventSchemas } from './complaints/typical-case-review-events';
+import { subjectEventSchemas } from './confidentiality/subject-events';
 import { Topics } from './topics';
 
 export interface EventContract {
@@ -30,6 +34,10 @@ function contractsOf(
 export const eventContracts: readonly EventContract[] = [
   ...contractsOf(Topics.complaints, 'Complaint', complaintEventSchemas),
   ...contractsOf(Topics.complaints, 'TypicalCaseReview', typicalCaseReviewEventSchemas),
+  ...contractsOf(Topics.confidentiality, 'Subject', subjectEventSchemas),
+  ...contractsOf(Topics.campaigns, 'ListeningCampaign', listeningCampaignEventSchemas),
+  ...contractsOf(Topics.campaigns, 'Roster', rosterEventSchemas),
+  ...contractsOf(Topics.campaigns, 'ParticipationSubmission', participationSubmissionEventSchemas),
 ];
 
 export function findEventContract(type: string, schemaVersion: number): EventContract | undefined {

@@ -4,6 +4,7 @@
  */
 export type DomainErrorKind =
   | 'not_found'
+  | 'gone'
   | 'invalid_state'
   | 'rule_violation'
   | 'concurrency_conflict'

@@ -35,6 +35,7 @@ export const problemType = (slug: string) => `urn:cx:problem:${slug}`;
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   not_found: HttpStatus.NOT_FOUND,
+  gone: HttpStatus.GONE,
   invalid_state: HttpStatus.CONFLICT,
   rule_violation: HttpStatus.UNPROCESSABLE_ENTITY,
   concurrency_conflict: HttpStatus.CONFLICT,
@@ -127,7 +128,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const [slug, title] = SLUG_BY_STATUS[status] ?? ['http-error', 'Request failed'];
       return { type: problemType(slug), title, status, detail: detailOf(exception) };
     }
-    const bodyParserError = exception as { type?: string; status?: number; message?: string };
+    const bodyParserError = exception as { type?: string; status?: number; message?: string; limit?: number };
+    if (bodyParserError?.type === 'entity.too.large') {
+      return {
+        type: problemType('payload-too-large'),
+        title: 'Payload too large',
+        status: 413,
+        detail: `The body is larger than this route takes (${bodyParserError.limit} bytes).`,
+      };
+    }
     if (bodyParserError?.type === 'entity.parse.failed') {
       return {
         type: problemType('malformed-json'),

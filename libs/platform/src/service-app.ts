@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ensureDatabase, migrateDatabase } from '@cx/event-store';
+import type { IncomingMessage } from 'node:http';
 import type { MigrationInterface } from 'typeorm';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from './config';
@@ -17,6 +18,17 @@ export interface ServiceAppOptions {
   migrations: ReadonlyArray<new () => MigrationInterface>;
   title: string;
   description: string;
+  /** Routes that take bulk bodies (imports); every other route keeps body-parser's 100 kB JSON limit. */
+  bulkBodies?: readonly BulkBodyRoute[];
+}
+
+export interface BulkBodyRoute {
+  /** Matches the request path, e.g. /^\/v1\/campaigns\/[^/]+\/roster$/. */
+  path: RegExp;
+  /** The largest body the route takes, e.g. '32mb'. */
+  limit: string;
+  /** Media types handed to the controller as raw bytes (a Buffer), e.g. text/csv: it checks the encoding itself. */
+  rawMediaTypes?: readonly string[];
 }
 
 /**
@@ -32,6 +44,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
   app.useLogger(new PinoNestLogger(logger));
   app.disable('x-powered-by');
   app.use(correlationMiddleware);
+  useBulkBodyParsers(app, options.bulkBodies ?? []);
   app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
@@ -49,6 +62,34 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
+}
+
+/**
+ * Bulk routes get their own parsers, registered before Nest adds its defaults at init. A body is read once:
+ * the parser that matches the route and media type reads it, and the later ones let it pass.
+ */
+function useBulkBodyParsers(app: NestExpressApplication, routes: readonly BulkBodyRoute[]): void {
+  if (routes.length === 0) return;
+  for (const route of routes) {
+    const onRoute = (request: IncomingMessage) => route.path.test((request.url ?? '').split('?')[0]);
+    app.useBodyParser('json', {
+      limit: route.limit,
+      type: (request) => onRoute(request) && mediaTypeOf(request) === 'application/json',
+    });
+    const raw = route.rawMediaTypes ?? [];
+    if (raw.length > 0) {
+      app.useBodyParser('raw', {
+        limit: route.limit,
+        type: (request) => onRoute(request) && raw.includes(mediaTypeOf(request)),
+      });
+    }
+  }
+  // Nest adds its default JSON parser only when no JSON parser is registered yet: the other routes need it.
+  app.useBodyParser('json');
+}
+
+function mediaTypeOf(request: IncomingMessage): string {
+  return (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 }
 
 /** Starts a service's main(); a failure to start is printed and ends the process with a non-zero code. */

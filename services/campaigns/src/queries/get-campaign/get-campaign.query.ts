@@ -1,0 +1,3 @@
+export class GetListeningCampaign {
+  constructor(readonly campaignId: string) {}
+}

@@ -1,0 +1,3 @@
+export class GetRoster {
+  constructor(readonly campaignId: string) {}
+}
