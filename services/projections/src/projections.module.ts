@@ -4,12 +4,14 @@ import { ServiceConfig, ServiceRuntimeModule } from '@cx/platform';
 import { DomainEventsConsumer } from './infrastructure/domain-events.consumer';
 import { GetCeoSummaryHandler } from './queries/get-ceo-summary/get-ceo-summary.handler';
 import { GetCeoSummaryController } from './queries/get-ceo-summary/get-ceo-summary.http.controller';
+import { GetParticipationReportHandler } from './queries/get-participation-report/get-participation-report.handler';
+import { GetParticipationReportController } from './queries/get-participation-report/get-participation-report.http.controller';
 import { ListCeoEscalationsHandler } from './queries/list-ceo-escalations/list-ceo-escalations.handler';
 import { ListCeoEscalationsController } from './queries/list-ceo-escalations/list-ceo-escalations.http.controller';
 
-const queryHandlers = [ListCeoEscalationsHandler, GetCeoSummaryHandler];
+const queryHandlers = [ListCeoEscalationsHandler, GetCeoSummaryHandler, GetParticipationReportHandler];
 const consumers = [DomainEventsConsumer];
-const controllers = [ListCeoEscalationsController, GetCeoSummaryController];
+const controllers = [ListCeoEscalationsController, GetCeoSummaryController, GetParticipationReportController];
 
 @Module({})
 export class ProjectionsModule {

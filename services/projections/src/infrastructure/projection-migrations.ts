@@ -3,6 +3,7 @@ import { CreateReportingSchema1764000002000 } from './migrations/1764000002000-c
 import { CeoViewSlaHandOffsRepeats1764000002100 } from './migrations/1764000002100-ceo-view-sla-hand-offs-repeats';
 import { ComplaintKpisAndEscalationHistory1764000002200 } from './migrations/1764000002200-complaint-kpis-and-escalation-history';
 import { TypicalCaseReviews1764000002300 } from './migrations/1764000002300-typical-case-reviews';
+import { CampaignParticipation1764000002400 } from './migrations/1764000002400-campaign-participation';
 
 export const projectionMigrations = [
   CreateProcessedEvents1764000000100,
@@ -10,4 +11,5 @@ export const projectionMigrations = [
   CeoViewSlaHandOffsRepeats1764000002100,
   ComplaintKpisAndEscalationHistory1764000002200,
   TypicalCaseReviews1764000002300,
+  CampaignParticipation1764000002400,
 ];

@@ -1,3 +1,4 @@
+import { campaignParticipation } from './campaign-participation/campaign-participation';
 import { ceoEscalations } from './ceo-escalations/ceo-escalations';
 import { complaintKpis } from './complaint-kpis/complaint-kpis';
 import type { Projection } from './projection';
@@ -8,4 +9,5 @@ export const projections: readonly Projection[] = [
   ceoEscalations,
   complaintKpis,
   typicalCaseReviews,
+  campaignParticipation,
 ] as readonly Projection[];
