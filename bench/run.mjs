@@ -2,6 +2,7 @@
 const all = {
   'event-store-append': () => import('./event-store-append.bench.mjs'),
   'command-to-ceo-view': () => import('./command-to-ceo-view.bench.mjs'),
+  'roster-to-participation-report': () => import('./roster-to-participation-report.bench.mjs'),
 };
 const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(all);
 for (const name of chosen) {

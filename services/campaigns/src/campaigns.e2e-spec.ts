@@ -256,11 +256,8 @@ describe('listening campaigns over HTTP (real Postgres, real Kafka)', () => {
       const file = csv(
         ...people.map((p) => [p.personId, p.name, p.department, p.region, p.segment, p.employedFrom, ''].join(',')),
       );
-      const started = Date.now();
       const imported = await importCsv(id, file).expect(200);
-      const seconds = (Date.now() - started) / 1000;
       expect(imported.body).toMatchObject({ rows: 20_000, accepted: 20_000, rejected: 0, version: 40 });
-      expect(seconds).toBeLessThan(15);
 
       const again = await importJson(id, people).expect(200);
       expect(again.body).toMatchObject({ rows: 20_000, accepted: 0, updated: 0, unchanged: 20_000, version: 40 });
