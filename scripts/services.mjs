@@ -2,5 +2,6 @@
 export const services = [
   { name: 'complaints', port: 3001 },
   { name: 'campaigns', port: 3003 },
+  { name: 'confidentiality', port: 3005 },
   { name: 'projections', port: 3006 },
 ];

@@ -1,0 +1,8 @@
+import type { Principal } from '@cx/auth';
+
+export class ExportSubjectDataCommand {
+  constructor(
+    readonly subjectId: string,
+    readonly principal: Principal,
+  ) {}
+}

@@ -1,0 +1,5 @@
+import type { Principal } from '@cx/auth';
+
+export class RewrapDataKeysCommand {
+  constructor(readonly principal: Principal) {}
+}

@@ -1,0 +1,3 @@
+export class GetSubject {
+  constructor(readonly subjectId: string) {}
+}
