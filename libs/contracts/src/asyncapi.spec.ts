@@ -18,14 +18,22 @@ describe('the AsyncAPI document', () => {
     );
   });
 
-  it('describes the campaigns topic with its three stream types', () => {
+  it('describes the campaigns topic with the events of each of its stream types', () => {
     const doc = buildAsyncApiDocument() as { channels: Record<string, { address: string; messages: object }> };
     expect(doc.channels.campaigns.address).toBe('cx.campaigns.events');
     expect(Object.keys(doc.channels.campaigns.messages).sort()).toEqual([
+      'CampaignProblemActionAddedV1',
+      'CampaignProblemActionCompletedV1',
+      'CampaignProblemActionSentBackV1',
+      'CampaignProblemActionVerifiedV1',
+      'CampaignProblemClosedV1',
+      'CampaignProblemLinkedV1',
+      'CampaignProblemRaisedV1',
       'ListeningCampaignClosedV1',
       'ListeningCampaignCreatedV1',
       'ListeningCampaignOpenedV1',
       'ParticipationActivityRecordedV1',
+      'ParticipationDisclosureFrozenV1',
       'RosterEntriesAddedV1',
       'RosterEntriesUpdatedV1',
     ]);

@@ -12,5 +12,7 @@ export * from './campaigns/campaign-vocabulary';
 export * from './campaigns/listening-campaign-events';
 export * from './campaigns/roster-events';
 export * from './campaigns/participation-submission-events';
+export * from './campaigns/participation-disclosure-events';
+export * from './campaigns/campaign-problem-events';
 export * from './event-validator';
 export * from './asyncapi';

@@ -1,4 +1,6 @@
+import { campaignProblemEventSchemas } from './campaigns/campaign-problem-events';
 import { listeningCampaignEventSchemas } from './campaigns/listening-campaign-events';
+import { participationDisclosureEventSchemas } from './campaigns/participation-disclosure-events';
 import { participationSubmissionEventSchemas } from './campaigns/participation-submission-events';
 import { rosterEventSchemas } from './campaigns/roster-events';
 import { complaintEventSchemas } from './complaints/complaint-events';
@@ -38,6 +40,8 @@ export const eventContracts: readonly EventContract[] = [
   ...contractsOf(Topics.campaigns, 'ListeningCampaign', listeningCampaignEventSchemas),
   ...contractsOf(Topics.campaigns, 'Roster', rosterEventSchemas),
   ...contractsOf(Topics.campaigns, 'ParticipationSubmission', participationSubmissionEventSchemas),
+  ...contractsOf(Topics.campaigns, 'ParticipationDisclosure', participationDisclosureEventSchemas),
+  ...contractsOf(Topics.campaigns, 'CampaignProblem', campaignProblemEventSchemas),
 ];
 
 export function findEventContract(type: string, schemaVersion: number): EventContract | undefined {

@@ -3,3 +3,4 @@ export * from './kafka';
 export * from './event-publisher';
 export * from './idempotent-consumer';
 export { CreateProcessedEvents1764000000100 } from './migrations/1764000000100-create-processed-events';
+export * from './topic-scan';

@@ -35,3 +35,26 @@ export const FINDINGS_MAX_COUNT = 10;
  * broker's 1 MiB message limit however large the import.
  */
 export const ROSTER_ENTRIES_PER_EVENT = 500;
+
+/** What a problem found in a campaign is about; the reports count problems and their actions by it. */
+export const PROBLEM_CATEGORIES = [
+  'housing_quality',
+  'delivery',
+  'maintenance',
+  'property_service',
+  'sales_contract',
+  'service_attitude',
+  'facilities',
+  'safety',
+  'other',
+] as const;
+export type ProblemCategory = (typeof PROBLEM_CATEGORIES)[number];
+
+/** What a problem may be linked to: records of the complaints service, referred to by their id. */
+export const PROBLEM_LINK_KINDS = ['complaint', 'typical_case_review'] as const;
+export type ProblemLinkKind = (typeof PROBLEM_LINK_KINDS)[number];
+
+/** Problem descriptions, improvement actions and completion notes: staff text about the service, no personal data. */
+export const PROBLEM_TEXT_MAX_LENGTH = 1000;
+/** Why a completed action is sent back, in a sentence or two. */
+export const PROBLEM_REASON_MAX_LENGTH = 500;

@@ -37,6 +37,17 @@ export class ParticipationSubmissionRepository extends AggregateRepository<
     return state.status === 'submitted' ? state.activities : [];
   }
 
+  /** One activity by its id, as its submission recorded it; null when no submission recorded it. */
+  async activity(activityId: string): Promise<ParticipationActivityRecordedV1 | null> {
+    const { rows } = await this.pool.query<{ stream_id: string }>(
+      `SELECT stream_id FROM events WHERE type = 'ParticipationActivityRecorded' AND data->>'activityId' = $1`,
+      [activityId],
+    );
+    if (rows.length === 0) return null;
+    const activities = await this.activitiesOf(rows[0].stream_id);
+    return activities.find((a) => a.activityId === activityId) ?? null;
+  }
+
   /** Written in the append's transaction: an upload's report exists exactly when its activities do. */
   static saveUploadReport(submissionId: string, campaignId: string, report: object) {
     return async (tx: PoolClient): Promise<void> => {

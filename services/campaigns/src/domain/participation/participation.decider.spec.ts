@@ -141,13 +141,21 @@ describe('ParticipationSubmission', () => {
   });
 
   describe('while the campaign is not open', () => {
-    it.each([
-      ['a draft', campaign(created), 'draft'],
-      ['closed', campaign(created, opened, closed), 'closed'],
-    ])('refuses activities when it is %s, naming its state', (_label, state, currentState) => {
-      const command = recording([activity()], { campaign: state });
-      spec(decider).given([]).when(command).thenThrows(ListeningCampaignTransitionNotAllowed, { currentState });
+    it('refuses activities while it is a draft, naming its state', () => {
+      const command = recording([activity()], { campaign: campaign(created) });
+      spec(decider)
+        .given([])
+        .when(command)
+        .thenThrows(ListeningCampaignTransitionNotAllowed, { currentState: 'draft' });
       expect(() => triageActivities(command)).toThrow(ListeningCampaignTransitionNotAllowed);
+    });
+
+    it('still records a late activity dated inside the period once it is closed', () => {
+      const command = recording([activity()], { campaign: campaign(created, opened, closed) });
+      spec(decider)
+        .given([])
+        .when(command)
+        .then([recorded(activity())]);
     });
 
     it('refuses activities for a campaign that does not exist', () => {

@@ -13,9 +13,12 @@ import { ParticipationActivityRefused, ParticipationSubmissionAlreadyRecorded } 
 import type { ParticipationSubmissionEvent } from './participation.events';
 import type { ParticipationSubmissionState } from './participation.state';
 
-/** Activities are recorded only while the campaign is open. */
-function openCampaign(command: RecordParticipationActivities): ListeningCampaignCreatedV1 {
-  return requireCampaignIn(command.campaign, command.campaignId, command.type, ['open']).details;
+/**
+ * Activities are recorded once the campaign is open, and still after it closed: sites submit in batches, and a
+ * late activity dated inside the period counts. A disclosure frozen before it shows it as a difference.
+ */
+function recordingCampaign(command: RecordParticipationActivities): ListeningCampaignCreatedV1 {
+  return requireCampaignIn(command.campaign, command.campaignId, command.type, ['open', 'closed']).details;
 }
 
 /** Why an activity cannot count, or null when it can: the participation rules, row by row. */
@@ -56,13 +59,13 @@ export function activityProblem(
 
 /**
  * A bulk upload keeps its good rows: the activities that can count, and why each other one cannot.
- * The campaign itself must exist and be open, or the whole upload is refused as a single one would be.
+ * The campaign itself must exist and be open or closed, or the whole upload is refused as a single one would be.
  */
 export function triageActivities(command: RecordParticipationActivities): {
   acceptable: ActivityToRecord[];
   rejections: RowRejection[];
 } {
-  const campaign = openCampaign(command);
+  const campaign = recordingCampaign(command);
   const today = groupToday(command.now);
   const acceptable: ActivityToRecord[] = [];
   const rejections: RowRejection[] = [];
@@ -82,7 +85,7 @@ function decide(
     case 'RecordParticipationActivities': {
       if (state.status !== 'not_submitted') throw new ParticipationSubmissionAlreadyRecorded(command.submissionId);
       const { submissionId, campaignId } = command;
-      const campaign = openCampaign(command);
+      const campaign = recordingCampaign(command);
       const today = groupToday(command.now);
       const recordedAt = command.now.toISOString();
       return command.activities.map((activity) => {

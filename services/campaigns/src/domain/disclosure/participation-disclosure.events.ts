@@ -1,0 +1,1 @@
+export type { ParticipationDisclosureEvent, ParticipationDisclosureFrozenV1 } from '@cx/contracts';

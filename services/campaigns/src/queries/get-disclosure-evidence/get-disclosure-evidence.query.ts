@@ -1,0 +1,6 @@
+export class GetDisclosureEvidence {
+  constructor(
+    readonly campaignId: string,
+    readonly disclosureId: string,
+  ) {}
+}

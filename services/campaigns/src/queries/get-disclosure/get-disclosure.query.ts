@@ -1,0 +1,6 @@
+export class GetParticipationDisclosure {
+  constructor(
+    readonly campaignId: string,
+    readonly disclosureId: string,
+  ) {}
+}

@@ -1,0 +1,6 @@
+export class GetCampaignProblem {
+  constructor(
+    readonly campaignId: string,
+    readonly problemId: string,
+  ) {}
+}
