@@ -10,6 +10,7 @@ import { Client, Pool } from 'pg';
 import request from 'supertest';
 import { rebuildProjection } from './infrastructure/rebuild/projection-rebuild';
 import { campaignParticipation } from './projections/campaign-participation/campaign-participation';
+import { campaignProblems } from './projections/campaign-problems/campaign-problems';
 import { createProjectionsApp } from './projections.app';
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -109,6 +110,65 @@ const events: EventEnvelope[] = [
   activity('E4', '2026-09-16'),
   activity('E1', '2026-09-20'),
 ];
+
+const [P1, P2, P3] = [randomUUID(), randomUUID(), randomUUID()];
+const [A1, A2, A3] = [randomUUID(), randomUUID(), randomUUID()];
+const problemEvent = (problemId: string, type: string, data: object) =>
+  envelope('CampaignProblem', problemId, type, { problemId, campaignId, ...data });
+const raised = (problemId: string, category: string, dueDate: string) =>
+  problemEvent(problemId, 'CampaignProblemRaised', {
+    activityId: randomUUID(),
+    findingIndex: 0,
+    description: 'Door frame gap in the living room',
+    category,
+    ownerId: 'manager-7',
+    dueDate,
+    raisedBy: 'campaign-admin-1',
+    raisedAt: '2026-10-01T02:00:00.000Z',
+  });
+const actionAdded = (problemId: string, actionId: string, dueDate: string) =>
+  problemEvent(problemId, 'CampaignProblemActionAdded', {
+    actionId,
+    description: 'Refit door frames in block 3',
+    ownerId: 'manager-7',
+    dueDate,
+    addedAt: '2026-10-01T02:00:00.000Z',
+  });
+const actionStep = (problemId: string, actionId: string, type: string) =>
+  problemEvent(
+    problemId,
+    type,
+    type === 'CampaignProblemActionCompleted'
+      ? { actionId, completedBy: 'manager-7', note: 'done', completedAt: '2026-10-02T02:00:00.000Z' }
+      : type === 'CampaignProblemActionVerified'
+        ? { actionId, verifiedBy: 'campaign-admin-1', verifiedAt: '2026-10-03T02:00:00.000Z' }
+        : { actionId, reason: 'not fixed', sentBackAt: '2026-10-03T02:00:00.000Z' },
+  );
+/**
+ * P1 (housing quality, overdue): A1 verified, A2 sent back and overdue. P2 (delivery): A3 verified, closed.
+ * P3 (housing quality, due later): linked to a complaint.
+ */
+const problemEvents = [
+  raised(P1, 'housing_quality', '2020-01-01'),
+  actionAdded(P1, A1, '2099-12-31'),
+  actionAdded(P1, A2, '2020-06-01'),
+  actionStep(P1, A1, 'CampaignProblemActionCompleted'),
+  actionStep(P1, A1, 'CampaignProblemActionVerified'),
+  actionStep(P1, A2, 'CampaignProblemActionCompleted'),
+  actionStep(P1, A2, 'CampaignProblemActionSentBack'),
+  raised(P2, 'delivery', '2099-12-31'),
+  actionAdded(P2, A3, '2099-12-31'),
+  actionStep(P2, A3, 'CampaignProblemActionCompleted'),
+  actionStep(P2, A3, 'CampaignProblemActionVerified'),
+  problemEvent(P2, 'CampaignProblemClosed', { closedAt: '2026-10-04T02:00:00.000Z' }),
+  raised(P3, 'housing_quality', '2099-12-31'),
+  problemEvent(P3, 'CampaignProblemLinked', {
+    linkKind: 'complaint',
+    linkedId: randomUUID(),
+    linkedAt: '2026-10-05T02:00:00.000Z',
+  }),
+];
+events.push(...problemEvents);
 
 describe('participation rates (real Kafka, real Postgres)', () => {
   let app: INestApplication;
@@ -234,6 +294,30 @@ describe('participation rates (real Kafka, real Postgres)', () => {
     });
   });
 
+  it('counts the problems the campaign found: open, closed, overdue, linked, actions, by category', async () => {
+    const response = await request(app.getHttpServer())
+      .get('/v1/reports/participation')
+      .query({ campaignId })
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    const counts = (category: string, n: number[]) => ({
+      category,
+      problems: n[0],
+      open: n[1],
+      closed: n[2],
+      overdue: n[3],
+      linked: n[4],
+      actions: n[5],
+      actionsVerified: n[6],
+      actionsOverdue: n[7],
+    });
+    expect(response.body.problems).toEqual([
+      counts('all', [3, 2, 1, 1, 1, 3, 2, 1]),
+      counts('delivery', [1, 0, 1, 0, 0, 1, 1, 0]),
+      counts('housing_quality', [2, 2, 0, 1, 1, 2, 1, 1]),
+    ]);
+  });
+
   it('answers 404 for an unknown campaign and 400 for a malformed id, as problem+json', async () => {
     const unknown = await request(app.getHttpServer())
       .get('/v1/reports/participation')
@@ -281,5 +365,10 @@ describe('participation rates (real Kafka, real Postgres)', () => {
     const result = await rebuildProjection({ pool, kafka, projection: campaignParticipation, topics: [topic] });
     expect(result).toMatchObject({ applied: events.length, skipped: 0 });
     expect(await snapshot()).toEqual(before);
+    const problemsBefore = (await pool.query('SELECT * FROM reporting.campaign_problem_stats ORDER BY category')).rows;
+    await rebuildProjection({ pool, kafka, projection: campaignProblems, topics: [topic] });
+    expect((await pool.query('SELECT * FROM reporting.campaign_problem_stats ORDER BY category')).rows).toEqual(
+      problemsBefore,
+    );
   });
 });

@@ -4,6 +4,7 @@ import { CeoViewSlaHandOffsRepeats1764000002100 } from './migrations/17640000021
 import { ComplaintKpisAndEscalationHistory1764000002200 } from './migrations/1764000002200-complaint-kpis-and-escalation-history';
 import { TypicalCaseReviews1764000002300 } from './migrations/1764000002300-typical-case-reviews';
 import { CampaignParticipation1764000002400 } from './migrations/1764000002400-campaign-participation';
+import { CampaignProblems1764000002500 } from './migrations/1764000002500-campaign-problems';
 
 export const projectionMigrations = [
   CreateProcessedEvents1764000000100,
@@ -12,4 +13,5 @@ export const projectionMigrations = [
   ComplaintKpisAndEscalationHistory1764000002200,
   TypicalCaseReviews1764000002300,
   CampaignParticipation1764000002400,
+  CampaignProblems1764000002500,
 ];

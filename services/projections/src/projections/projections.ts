@@ -1,4 +1,5 @@
 import { campaignParticipation } from './campaign-participation/campaign-participation';
+import { campaignProblems } from './campaign-problems/campaign-problems';
 import { ceoEscalations } from './ceo-escalations/ceo-escalations';
 import { complaintKpis } from './complaint-kpis/complaint-kpis';
 import type { Projection } from './projection';
@@ -10,4 +11,5 @@ export const projections: readonly Projection[] = [
   complaintKpis,
   typicalCaseReviews,
   campaignParticipation,
+  campaignProblems,
 ] as readonly Projection[];

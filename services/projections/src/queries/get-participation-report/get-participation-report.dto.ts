@@ -42,6 +42,18 @@ export class EligibilityRuleView {
   @ApiProperty() description: string;
 }
 
+export class ProblemStatsView {
+  @ApiProperty({ description: 'A problem category, or "all"' }) category: string;
+  @ApiProperty() problems: number;
+  @ApiProperty() open: number;
+  @ApiProperty() closed: number;
+  @ApiProperty({ description: 'Open and due before today (Beijing time)' }) overdue: number;
+  @ApiProperty({ description: 'Linked to a complaint or a typical-case review' }) linked: number;
+  @ApiProperty() actions: number;
+  @ApiProperty() actionsVerified: number;
+  @ApiProperty({ description: 'Not verified and due before today' }) actionsOverdue: number;
+}
+
 export class ParticipationReportView {
   @ApiProperty({ format: 'uuid' }) campaignId: string;
   @ApiProperty() name: string;
@@ -55,4 +67,6 @@ export class ParticipationReportView {
   @ApiProperty({ type: [DimensionRatesView] }) byRegion: DimensionRatesView[];
   @ApiProperty({ type: [WeeklyRatesView], description: 'Cumulative: eligible so far, participants so far' })
   weekly: WeeklyRatesView[];
+  @ApiProperty({ type: [ProblemStatsView], description: 'Problems the campaign found: "all" first, then by category' })
+  problems: ProblemStatsView[];
 }

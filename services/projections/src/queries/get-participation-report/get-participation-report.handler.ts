@@ -20,6 +20,17 @@ const ELIGIBILITY_RULES: Record<string, string> = {
     'that window, counted once however many activities.',
 };
 
+const PROBLEM_COUNTS = [
+  'problems',
+  'open',
+  'closed',
+  'overdue',
+  'linked',
+  'actions',
+  'actions_verified',
+  'actions_overdue',
+] as const;
+
 interface FigureRow {
   segment: string;
   eligible: string;
@@ -56,7 +67,7 @@ export class GetParticipationReportHandler implements IQueryHandler<GetParticipa
       [campaignId],
     );
     if (campaign.rows.length === 0) throw new CampaignNotFound(campaignId);
-    const [figures, weekly] = await Promise.all([
+    const [figures, weekly, problems] = await Promise.all([
       this.pool.query<FigureRow & { dimension: string; dimension_value: string; eligibility_rule: string }>(
         `SELECT segment, dimension, dimension_value, eligible, participants, eligibility_rule
            FROM reporting.campaign_participation WHERE campaign_id = $1`,
@@ -65,6 +76,12 @@ export class GetParticipationReportHandler implements IQueryHandler<GetParticipa
       this.pool.query<FigureRow & { week_start: string; week_end: string }>(
         `SELECT segment, week_start::text, week_end::text, eligible, participants
            FROM reporting.campaign_participation_weekly WHERE campaign_id = $1 ORDER BY week_start`,
+        [campaignId],
+      ),
+      this.pool.query<Record<(typeof PROBLEM_COUNTS)[number], string> & { category: string }>(
+        `SELECT coalesce(category, 'all') AS category, ${PROBLEM_COUNTS.map((c) => `sum(${c}) AS ${c}`).join(', ')}
+           FROM reporting.campaign_problem_stats WHERE campaign_id = $1
+          GROUP BY GROUPING SETS ((), (category)) ORDER BY GROUPING(category) DESC, category`,
         [campaignId],
       ),
     ]);
@@ -92,6 +109,17 @@ export class GetParticipationReportHandler implements IQueryHandler<GetParticipa
         const rows = weekly.rows.filter((r) => r.week_start === weekStart);
         return { weekStart, weekEnd: rows[0].week_end, ...segmented(rows) };
       }),
+      problems: problems.rows.map((r) => ({
+        category: r.category,
+        problems: Number(r.problems),
+        open: Number(r.open),
+        closed: Number(r.closed),
+        overdue: Number(r.overdue),
+        linked: Number(r.linked),
+        actions: Number(r.actions),
+        actionsVerified: Number(r.actions_verified),
+        actionsOverdue: Number(r.actions_overdue),
+      })),
     };
   }
 }
