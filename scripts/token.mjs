@@ -40,5 +40,11 @@ if (values.role.length === 0 || unknown.length > 0) {
 const claims = { name: values.name, roles: values.role, ...(values.scope ? { scope: values.scope } : {}) };
 const secret = process.env.AUTH_JWT_SECRET ?? DEV_JWT_SECRET;
 console.log(
-  jwt.sign(claims, secret, { algorithm: 'HS256', subject: values.sub, expiresIn: Number(values.hours) * 3600 }),
+  jwt.sign(claims, secret, {
+    algorithm: 'HS256',
+    subject: values.sub,
+    expiresIn: Number(values.hours) * 3600,
+    issuer: process.env.AUTH_JWT_ISSUER ?? 'cx-platform',
+    audience: process.env.AUTH_JWT_AUDIENCE ?? 'cx-platform',
+  }),
 );

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
-import { InvalidToken, verifyToken } from './principal';
+import { InvalidToken, TokenSettings, verifyToken } from './principal';
 import type { Role } from './roles';
 
 export const AUTH_SECRET = Symbol('AUTH_SECRET');
@@ -11,7 +11,7 @@ export const AUTH_SECRET = Symbol('AUTH_SECRET');
 export class BearerAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly secret: string,
+    private readonly settings: TokenSettings,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
@@ -23,7 +23,7 @@ export class BearerAuthGuard implements CanActivate {
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new UnauthorizedException('A bearer token is required.');
     try {
-      request.principal = verifyToken(match[1], this.secret);
+      request.principal = verifyToken(match[1], this.settings);
     } catch (error) {
       if (error instanceof InvalidToken)
         throw new UnauthorizedException(`The bearer token is invalid: ${error.message}`);

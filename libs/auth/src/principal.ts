@@ -14,15 +14,35 @@ export class InvalidToken extends Error {}
 
 const ALGORITHM = 'HS256';
 
-export function verifyToken(token: string, secret: string): Principal {
+/** Who issues the platform's tokens and for whom; overridden by AUTH_JWT_ISSUER / AUTH_JWT_AUDIENCE. */
+export const DEFAULT_TOKEN_ISSUER = 'cx-platform';
+export const DEFAULT_TOKEN_AUDIENCE = 'cx-platform';
+
+export interface TokenSettings {
+  secret: string;
+  issuer?: string;
+  audience?: string;
+}
+
+/**
+ * HS256 only (`none` and every other algorithm refused), signature, issuer, audience, expiry (required) and
+ * not-before (when present) checked; sub and roles required.
+ */
+export function verifyToken(token: string, settings: TokenSettings | string): Principal {
+  const {
+    secret,
+    issuer = DEFAULT_TOKEN_ISSUER,
+    audience = DEFAULT_TOKEN_AUDIENCE,
+  } = typeof settings === 'string' ? { secret: settings } : settings;
   let claims: jwt.JwtPayload;
   try {
-    const decoded = jwt.verify(token, secret, { algorithms: [ALGORITHM] });
+    const decoded = jwt.verify(token, secret, { algorithms: [ALGORITHM], issuer, audience });
     if (typeof decoded === 'string') throw new InvalidToken('token payload is not a claims object');
     claims = decoded;
   } catch (error) {
     throw error instanceof InvalidToken ? error : new InvalidToken((error as Error).message);
   }
+  if (typeof claims.exp !== 'number') throw new InvalidToken('token has no expiry (exp)');
   if (typeof claims.sub !== 'string' || claims.sub.length === 0) throw new InvalidToken('token has no sub claim');
   if (!Array.isArray(claims.roles)) throw new InvalidToken('token has no roles claim');
   return {
@@ -33,7 +53,18 @@ export function verifyToken(token: string, secret: string): Principal {
   };
 }
 
-export function signToken(principal: Principal, secret: string, expiresInSeconds = 8 * 3600): string {
+export function signToken(principal: Principal, settings: TokenSettings | string, expiresInSeconds = 8 * 3600): string {
+  const {
+    secret,
+    issuer = DEFAULT_TOKEN_ISSUER,
+    audience = DEFAULT_TOKEN_AUDIENCE,
+  } = typeof settings === 'string' ? { secret: settings } : settings;
   const { sub, ...claims } = principal;
-  return jwt.sign(claims, secret, { algorithm: ALGORITHM, subject: sub, expiresIn: expiresInSeconds });
+  return jwt.sign(claims, secret, {
+    algorithm: ALGORITHM,
+    subject: sub,
+    expiresIn: expiresInSeconds,
+    issuer,
+    audience,
+  });
 }

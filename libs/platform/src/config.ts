@@ -1,3 +1,4 @@
+import { DEFAULT_TOKEN_AUDIENCE, DEFAULT_TOKEN_ISSUER } from '@cx/auth';
 /** What a service reads from its environment (README, "Configuration"). */
 export interface ServiceConfig {
   serviceName: string;
@@ -7,6 +8,9 @@ export interface ServiceConfig {
   /** Empty in production; tests set it so their topics and consumer groups stay apart on a shared broker. */
   topicNamespace: string;
   jwtSecret: string;
+  /** Expected `iss` and `aud` of bearer tokens. */
+  jwtIssuer: string;
+  jwtAudience: string;
   logLevel: string;
 }
 
@@ -32,6 +36,8 @@ export function loadServiceConfig(
       .filter(Boolean),
     topicNamespace: env.KAFKA_TOPIC_NAMESPACE ?? '',
     jwtSecret: secret,
+    jwtIssuer: env.AUTH_JWT_ISSUER ?? DEFAULT_TOKEN_ISSUER,
+    jwtAudience: env.AUTH_JWT_AUDIENCE ?? DEFAULT_TOKEN_AUDIENCE,
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

@@ -9,3 +9,4 @@ export * from './health';
 export * from './service-runtime.module';
 export * from './service-app';
 export * from './clock';
+export * from './http-protection';

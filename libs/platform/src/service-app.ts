@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { MigrationInterface } from 'typeorm';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from './config';
+import { securityHeaders, WriteRateLimit, writeRateLimit } from './http-protection';
 import { correlationMiddleware } from './correlation';
 import { PinoNestLogger } from './logger';
 import { LOGGER } from './metrics';
@@ -18,6 +19,8 @@ export interface ServiceAppOptions {
   migrations: ReadonlyArray<new () => MigrationInterface>;
   title: string;
   description: string;
+  /** Writes per caller and window; default from RATE_LIMIT_WRITES_PER_MINUTE (600 a minute). */
+  writeRateLimit?: WriteRateLimit;
   /** Routes that take bulk bodies (imports); every other route keeps body-parser's 100 kB JSON limit. */
   bulkBodies?: readonly BulkBodyRoute[];
 }
@@ -43,7 +46,9 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
   const logger = app.get<Logger>(LOGGER);
   app.useLogger(new PinoNestLogger(logger));
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(correlationMiddleware);
+  app.use(writeRateLimit(options.writeRateLimit ?? defaultWriteRateLimit()));
   useBulkBodyParsers(app, options.bulkBodies ?? []);
   app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
@@ -62,6 +67,14 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
+}
+
+function defaultWriteRateLimit(): WriteRateLimit {
+  const perMinute = Number(process.env.RATE_LIMIT_WRITES_PER_MINUTE ?? 600);
+  if (!Number.isInteger(perMinute) || perMinute < 1) {
+    throw new Error('RATE_LIMIT_WRITES_PER_MINUTE must be a whole number of at least 1');
+  }
+  return { limit: perMinute, windowMs: 60_000 };
 }
 
 /**

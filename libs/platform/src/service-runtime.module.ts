@@ -100,7 +100,12 @@ export class ServiceRuntimeModule implements NestModule {
       {
         provide: APP_GUARD,
         inject: [Reflector],
-        useFactory: (reflector: Reflector) => new BearerAuthGuard(reflector, config.jwtSecret),
+        useFactory: (reflector: Reflector) =>
+          new BearerAuthGuard(reflector, {
+            secret: config.jwtSecret,
+            issuer: config.jwtIssuer,
+            audience: config.jwtAudience,
+          }),
       },
       {
         provide: READINESS_CHECKS,
