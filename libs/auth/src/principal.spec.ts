@@ -17,14 +17,19 @@ function forge(header: object): string {
 describe('bearer tokens', () => {
   it('round-trips sub, name, roles and scope', () => {
     const token = signToken(
-      { sub: 'u-1', name: 'Wang Fang', roles: ['ceo_office', 'auditor'], scope: 'east-china' },
+      {
+        sub: 'u-1',
+        name: 'Wang Fang',
+        roles: ['ceo_office', 'auditor'],
+        scope: 'region:east-china project:SH-PUDONG-07',
+      },
       secret,
     );
     expect(verifyToken(token, secret)).toEqual({
       sub: 'u-1',
       name: 'Wang Fang',
       roles: ['ceo_office', 'auditor'],
-      scope: 'east-china',
+      scope: 'region:east-china project:SH-PUDONG-07',
     });
   });
 
@@ -54,6 +59,11 @@ describe('bearer tokens', () => {
       'another audience',
       () => jwt.sign({ roles: ['admin'] }, secret, { subject: 'u', ...standard, audience: 'other-app' }),
     ],
+    [
+      'a scope that cannot be read',
+      () => jwt.sign({ roles: ['agent'], scope: 'east-china' }, secret, { subject: 'u', ...standard }),
+    ],
+    ['an empty scope', () => jwt.sign({ roles: ['agent'], scope: ' ' }, secret, { subject: 'u', ...standard })],
     ['no roles claim', () => jwt.sign({}, secret, { subject: 'u', ...standard })],
     ['no sub claim', () => jwt.sign({ roles: ['admin'] }, secret, standard)],
     ['the none algorithm', () => jwt.sign({ roles: ['admin'] }, '', { subject: 'u', ...standard, algorithm: 'none' })],

@@ -1,12 +1,13 @@
 import jwt from 'jsonwebtoken';
 import { isRole, Role } from './roles';
+import { SCOPE_ENTRY } from './scope';
 
 /** The caller, as the bearer token names them. */
 export interface Principal {
   sub: string;
   name: string;
   roles: Role[];
-  /** Optional restriction, e.g. regions or projects the caller may act on. */
+  /** Optional restriction to regions and projects: `region:<code>` / `project:<code>` entries (see scope.ts). */
   scope?: string;
 }
 
@@ -45,12 +46,22 @@ export function verifyToken(token: string, settings: TokenSettings | string): Pr
   if (typeof claims.exp !== 'number') throw new InvalidToken('token has no expiry (exp)');
   if (typeof claims.sub !== 'string' || claims.sub.length === 0) throw new InvalidToken('token has no sub claim');
   if (!Array.isArray(claims.roles)) throw new InvalidToken('token has no roles claim');
+  if (claims.scope !== undefined && !validScope(claims.scope)) {
+    throw new InvalidToken('token scope must be region:<code> and project:<code> entries separated by spaces');
+  }
   return {
     sub: claims.sub,
     name: typeof claims.name === 'string' ? claims.name : claims.sub,
     roles: claims.roles.filter((r: unknown): r is Role => typeof r === 'string' && isRole(r)),
-    scope: typeof claims.scope === 'string' ? claims.scope : undefined,
+    scope: claims.scope as string | undefined,
   };
+}
+
+/** A scope that cannot be read must not turn into "no limit": the token is refused instead. */
+function validScope(scope: unknown): boolean {
+  if (typeof scope !== 'string') return false;
+  const entries = scope.split(/\s+/).filter(Boolean);
+  return entries.length > 0 && entries.every((e) => SCOPE_ENTRY.test(e));
 }
 
 export function signToken(principal: Principal, settings: TokenSettings | string, expiresInSeconds = 8 * 3600): string {

@@ -21,6 +21,11 @@ export interface HandleOptions<State> {
   expectedVersion?: number;
   metadata: EventMetadata;
   idempotency?: Idempotency;
+  /**
+   * Throws when the caller may not act on the aggregate as loaded, before anything else is said about it (not
+   * even a stale version), so an aggregate outside the caller's scope looks like one that does not exist.
+   */
+  authorize?: (state: State) => void;
   /** Writes that commit with the events, given the state after them (e.g. an inline read model or schedule). */
   alsoInTransaction?: (tx: PoolClient, stateAfter: State) => Promise<void>;
 }
@@ -51,6 +56,7 @@ export class AggregateRepository<Command, Event extends DomainEvent, State> {
   async handle(streamId: string, command: Command, options: HandleOptions<State>): Promise<AppendResult> {
     for (let attempt = 1; ; attempt++) {
       const { state, version } = await this.load(streamId);
+      options.authorize?.(state);
       if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
         throw new StaleVersion(streamId, options.expectedVersion, version);
       }

@@ -470,6 +470,54 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
     });
   });
 
+  describe('region and project scopes', () => {
+    const scoped = (scope: string, ...roles: Role[]) =>
+      `Bearer ${signToken({ sub: 'agent-east', name: 'Agent East', roles, scope }, config.jwtSecret)}`;
+    const south = { ...validComplaint, region: 'south-china', project: 'GZ-TIANHE-02' };
+
+    it('lets a scoped agent file in its region only: elsewhere 403 naming the scope, nothing appended', async () => {
+      await http()
+        .post('/v1/complaints')
+        .set('Authorization', scoped('region:east-china', 'agent'))
+        .send(validComplaint)
+        .expect(201);
+      const before = await eventCount();
+      const refused = await http()
+        .post('/v1/complaints')
+        .set('Authorization', scoped('region:east-china', 'agent'))
+        .send(south)
+        .expect(403);
+      expect(refused.body).toMatchObject({ code: 'COMPLAINT.OUTSIDE_CALLER_SCOPE', region: 'south-china' });
+      expect(await eventCount()).toBe(before);
+    });
+
+    it('answers 404, not 403, when a scoped caller reads or changes a complaint of another region', async () => {
+      const { body } = await http().post('/v1/complaints').set('Authorization', token('agent')).send(south).expect(201);
+      const id = body.complaintId;
+      const east = scoped('region:east-china', 'agent', 'manager', 'reviewer');
+      const before = await eventCount();
+      await http().get(`/v1/complaints/${id}`).set('Authorization', east).expect(404);
+      await http().post(`/v1/complaints/${id}/acknowledgement`).set('Authorization', east).expect(404);
+      await http()
+        .post(`/v1/complaints/${id}/escalations`)
+        .set('Authorization', east)
+        .set('If-Match', '"7"')
+        .send({ reason: 'probing' })
+        .expect(404);
+      const marking = await http()
+        .post('/v1/typical-case-reviews')
+        .set('Authorization', east)
+        .send({ complaintId: id, reason: 'probing' })
+        .expect(422);
+      expect(marking.body).toMatchObject({ field: 'complaintId' });
+      expect(await eventCount()).toBe(before);
+
+      const tianhe = scoped('project:GZ-TIANHE-02', 'agent');
+      await http().get(`/v1/complaints/${id}`).set('Authorization', tianhe).expect(200);
+      await http().post(`/v1/complaints/${id}/acknowledgement`).set('Authorization', tianhe).expect(200);
+    });
+  });
+
   describe('resilience', () => {
     it('keeps serving and relaying after the database terminates its connections (e.g. a restart)', async () => {
       await http().get('/health/ready').expect(200);

@@ -419,6 +419,25 @@ describe('complaint KPIs, CEO summary, point-in-time view and rebuild (real Kafk
     expect(invalid.body.errors).toEqual([{ field: 'asOf', messages: ['asOf must not be in the future'] }]);
   });
 
+  it('limits a caller scoped to a region to what lies there, in the view and in the summary', async () => {
+    const scoped = signToken(
+      { sub: 'rd-south', name: 'Regional director', roles: ['ceo_office'], scope: 'region:r2' },
+      config.jwtSecret,
+    );
+    const view = await request(app.getHttpServer())
+      .get('/v1/ceo/escalations')
+      .query({ asOf: '2026-11-02T16:00:00.000Z' })
+      .set('Authorization', `Bearer ${scoped}`)
+      .expect(200);
+    expect(view.body.items.map((i: { complaintId: string }) => i.complaintId)).toEqual([D]);
+    const summary = await request(app.getHttpServer())
+      .get('/v1/ceo/summary')
+      .query({ from: '2026-11-01T16:00:00.000Z', to: '2026-11-03T16:00:00.000Z' })
+      .set('Authorization', `Bearer ${scoped}`)
+      .expect(200);
+    expect(summary.body).toMatchObject({ received: 1, open: { total: 1, byRegion: { r2: 1 } } });
+  });
+
   it('rebuilds each projection from the topic into identical tables and swaps them in, views and grants intact', async () => {
     const escalationsBefore = await snapshot('reporting.complaint_escalations_v1', 'complaint_id', ['updated_at']);
     const historyBefore = await snapshot('reporting.complaint_escalations_history_v1', 'complaint_id, stream_version');

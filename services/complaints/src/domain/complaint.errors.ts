@@ -125,3 +125,13 @@ export class NotTheAccountableOwner extends DomainError {
     });
   }
 }
+
+/** Filing where the caller's token does not reach (403 naming the scope): the caller's own input, nothing to hide. */
+export class ComplaintOutsideCallerScope extends DomainError {
+  readonly code = 'COMPLAINT.OUTSIDE_CALLER_SCOPE';
+  readonly kind = 'forbidden';
+
+  constructor(region: string, project: string, scope: string) {
+    super(`Region ${region} / project ${project} is outside your scope (${scope}).`, { region, project, scope });
+  }
+}

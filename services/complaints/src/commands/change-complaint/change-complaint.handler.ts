@@ -1,6 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { mayActOn } from '@cx/auth';
 import { Clock, CLOCK, metadataFor } from '@cx/platform';
+import { ComplaintNotFound } from '../../domain/complaint.errors';
 import type { ComplaintCommand } from '../../domain/complaint.commands';
 import { ComplaintRepository } from '../../infrastructure/complaint.repository';
 import { ChangeComplaint } from './change-complaint.command';
@@ -16,6 +18,11 @@ export class ChangeComplaintHandler implements ICommandHandler<ChangeComplaint, 
   async execute({ input, principal, expectedVersion }: ChangeComplaint): Promise<number> {
     const command = { ...input, now: this.clock.now() } as ComplaintCommand;
     const result = await this.complaints.handle(input.complaintId, command, {
+      authorize: (state) => {
+        if (state.status !== 'not_filed' && !mayActOn(principal, state.details)) {
+          throw new ComplaintNotFound(input.complaintId);
+        }
+      },
       expectedVersion,
       metadata: metadataFor(principal),
     });

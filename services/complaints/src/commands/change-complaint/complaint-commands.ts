@@ -22,7 +22,9 @@ export class ComplaintCommands {
     response: Response,
   ): Promise<ComplaintView> {
     await this.commands.execute(new ChangeComplaint(input, principal, expectedVersion));
-    const view = await this.queries.execute<GetComplaint, ComplaintView>(new GetComplaint(input.complaintId));
+    const view = await this.queries.execute<GetComplaint, ComplaintView>(
+      new GetComplaint(input.complaintId, principal),
+    );
     response.setHeader('ETag', etag(view.version));
     return view;
   }

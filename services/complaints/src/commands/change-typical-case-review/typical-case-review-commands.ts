@@ -23,7 +23,7 @@ export class TypicalCaseReviewCommands {
   ): Promise<TypicalCaseReviewView> {
     await this.commands.execute(new ChangeTypicalCaseReview(input, principal, expectedVersion));
     const view = await this.queries.execute<GetTypicalCaseReview, TypicalCaseReviewView>(
-      new GetTypicalCaseReview(input.reviewId),
+      new GetTypicalCaseReview(input.reviewId, principal),
     );
     response.setHeader('ETag', etag(view.version));
     return view;

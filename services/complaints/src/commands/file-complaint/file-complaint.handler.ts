@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { mayActOn } from '@cx/auth';
 import { Clock, CLOCK, metadataFor } from '@cx/platform';
+import { ComplaintOutsideCallerScope } from '../../domain/complaint.errors';
 import { ComplaintRepository } from '../../infrastructure/complaint.repository';
 import { CommandOutcome, FileComplaintCommand } from './file-complaint.command';
 
@@ -13,6 +15,9 @@ export class FileComplaintHandler implements ICommandHandler<FileComplaintComman
   ) {}
 
   async execute({ request, principal, idempotencyKey }: FileComplaintCommand): Promise<CommandOutcome> {
+    if (!mayActOn(principal, request)) {
+      throw new ComplaintOutsideCallerScope(request.region, request.project, principal.scope ?? '');
+    }
     const complaintId = randomUUID();
     const { description, ...fields } = request;
     const result = await this.complaints.handle(

@@ -32,7 +32,9 @@ export class FileComplaintController {
     const outcome = await this.commands.execute<FileComplaintCommand, CommandOutcome>(
       new FileComplaintCommand(request, principal, idempotencyKey),
     );
-    const view = await this.queries.execute<GetComplaint, ComplaintView>(new GetComplaint(outcome.complaintId));
+    const view = await this.queries.execute<GetComplaint, ComplaintView>(
+      new GetComplaint(outcome.complaintId, principal),
+    );
     response.setHeader('Location', `/v1/complaints/${outcome.complaintId}`);
     response.setHeader('ETag', etag(view.version));
     if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');

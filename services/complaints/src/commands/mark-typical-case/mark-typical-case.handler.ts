@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { mayActOn, Principal } from '@cx/auth';
 import { Clock, CLOCK, metadataFor } from '@cx/platform';
 import type { ComplaintState } from '../../domain/complaint.state';
 import type { ComplaintUnderReview } from '../../domain/typical-case-review/typical-case-review.commands';
@@ -27,7 +28,7 @@ export class MarkTypicalCaseHandler implements ICommandHandler<MarkTypicalCaseCo
         type: 'MarkTypicalCase',
         reviewId,
         complaintId,
-        complaint: underReview(complaint),
+        complaint: underReview(complaint, principal),
         reason,
         markedBy: principal.sub,
         now: this.clock.now(),
@@ -43,9 +44,12 @@ export class MarkTypicalCaseHandler implements ICommandHandler<MarkTypicalCaseCo
   }
 }
 
-/** The complaint as it stands now (its current severity), or null when it was never filed. */
-function underReview(complaint: ComplaintState): ComplaintUnderReview | null {
-  if (complaint.status === 'not_filed') return null;
+/**
+ * The complaint as it stands now (its current severity), or null when it was never filed or lies outside the
+ * caller's scope: a reviewer cannot learn of complaints they may not see.
+ */
+function underReview(complaint: ComplaintState, principal: Principal): ComplaintUnderReview | null {
+  if (complaint.status === 'not_filed' || !mayActOn(principal, complaint.details)) return null;
   const { project, region, category } = complaint.details;
   return { project, region, category, severity: complaint.severity };
 }

@@ -33,7 +33,7 @@ export class MarkTypicalCaseController {
       new MarkTypicalCaseCommand(request, principal, idempotencyKey),
     );
     const view = await this.queries.execute<GetTypicalCaseReview, TypicalCaseReviewView>(
-      new GetTypicalCaseReview(outcome.reviewId),
+      new GetTypicalCaseReview(outcome.reviewId, principal),
     );
     response.setHeader('Location', `/v1/typical-case-reviews/${outcome.reviewId}`);
     response.setHeader('ETag', etag(view.version));

@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { mayActOn } from '@cx/auth';
 import { ComplaintNotFound } from '../../domain/complaint.errors';
 import { ComplaintRepository } from '../../infrastructure/complaint.repository';
 import { ComplaintView, toComplaintView } from './complaint.view';
@@ -9,9 +10,9 @@ import { GetComplaint } from './get-complaint.query';
 export class GetComplaintHandler implements IQueryHandler<GetComplaint, ComplaintView> {
   constructor(private readonly complaints: ComplaintRepository) {}
 
-  async execute({ complaintId }: GetComplaint): Promise<ComplaintView> {
+  async execute({ complaintId, principal }: GetComplaint): Promise<ComplaintView> {
     const { state, version } = await this.complaints.load(complaintId);
-    if (state.status === 'not_filed') throw new ComplaintNotFound(complaintId);
+    if (state.status === 'not_filed' || !mayActOn(principal, state.details)) throw new ComplaintNotFound(complaintId);
     return toComplaintView(state, version, await this.complaints.description(complaintId), this.complaints.slaPolicy);
   }
 }

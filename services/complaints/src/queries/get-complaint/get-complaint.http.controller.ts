@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@cx/auth';
+import { CurrentPrincipal, Principal, Roles } from '@cx/auth';
 import { etag } from '@cx/platform';
 import type { Response } from 'express';
 import { ComplaintView } from './complaint.view';
@@ -18,9 +18,10 @@ export class GetComplaintController {
   @ApiOkResponse({ type: ComplaintView })
   async get(
     @Param('complaintId', new ParseUUIDPipe()) complaintId: string,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ComplaintView> {
-    const view = await this.queries.execute<GetComplaint, ComplaintView>(new GetComplaint(complaintId));
+    const view = await this.queries.execute<GetComplaint, ComplaintView>(new GetComplaint(complaintId, principal));
     response.setHeader('ETag', etag(view.version));
     return view;
   }

@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { mayActOn } from '@cx/auth';
 import { TypicalCaseReviewNotFound } from '../../domain/typical-case-review/typical-case-review.errors';
 import { TypicalCaseReviewRepository } from '../../infrastructure/typical-case-review.repository';
 import { GetTypicalCaseReview } from './get-typical-case-review.query';
@@ -9,9 +10,11 @@ import { toTypicalCaseReviewView, TypicalCaseReviewView } from './typical-case-r
 export class GetTypicalCaseReviewHandler implements IQueryHandler<GetTypicalCaseReview, TypicalCaseReviewView> {
   constructor(private readonly reviews: TypicalCaseReviewRepository) {}
 
-  async execute({ reviewId }: GetTypicalCaseReview): Promise<TypicalCaseReviewView> {
+  async execute({ reviewId, principal }: GetTypicalCaseReview): Promise<TypicalCaseReviewView> {
     const { state, version } = await this.reviews.load(reviewId);
-    if (state.status === 'not_marked') throw new TypicalCaseReviewNotFound(reviewId);
+    if (state.status === 'not_marked' || !mayActOn(principal, state.details)) {
+      throw new TypicalCaseReviewNotFound(reviewId);
+    }
     return toTypicalCaseReviewView(state, version);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@cx/auth';
+import { CurrentPrincipal, Principal, Roles } from '@cx/auth';
 import { etag } from '@cx/platform';
 import type { Response } from 'express';
 import { GetTypicalCaseReview } from './get-typical-case-review.query';
@@ -20,10 +20,11 @@ export class GetTypicalCaseReviewController {
   @ApiOkResponse({ type: TypicalCaseReviewView })
   async get(
     @Param('reviewId', new ParseUUIDPipe()) reviewId: string,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TypicalCaseReviewView> {
     const view = await this.queries.execute<GetTypicalCaseReview, TypicalCaseReviewView>(
-      new GetTypicalCaseReview(reviewId),
+      new GetTypicalCaseReview(reviewId, principal),
     );
     response.setHeader('ETag', etag(view.version));
     return view;

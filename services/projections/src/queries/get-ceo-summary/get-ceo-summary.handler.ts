@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { SLA_TARGETS } from '@cx/contracts';
+import { callerScope } from '@cx/auth';
 import { PG_POOL, RequestValidationFailed } from '@cx/platform';
 import type { Pool } from 'pg';
 import type { CeoSummaryView, GetCeoSummaryRequest, RateView } from './get-ceo-summary.dto';
@@ -35,9 +36,12 @@ const num = (value: string | number | null) => (value === null ? null : Number(v
 export class GetCeoSummaryHandler implements IQueryHandler<GetCeoSummary, CeoSummaryView> {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  async execute({ request }: GetCeoSummary): Promise<CeoSummaryView> {
+  async execute({ request, principal }: GetCeoSummary): Promise<CeoSummaryView> {
     const { from, to } = period(request);
     const region = request.region ?? null;
+    const scope = callerScope(principal);
+    // A caller limited to regions or projects counts only what lies there.
+    const inScope = [scope?.regions ?? null, scope?.projects ?? null];
     const [open, inPeriod, filed] = await Promise.all([
       this.pool.query<{ dimension: string; value: string; count: string }>(
         `SELECT d.dimension, d.value, count(*) AS count
@@ -45,8 +49,9 @@ export class GetCeoSummaryHandler implements IQueryHandler<GetCeoSummary, CeoSum
           CROSS JOIN LATERAL (VALUES ('level', e.escalation_level), ('region', e.region),
                                      ('category', e.category), ('severity', e.severity)) AS d(dimension, value)
           WHERE e.status = 'open' AND ($1::text IS NULL OR e.region = $1)
+            AND ($2::text[] IS NULL OR e.region = ANY($2) OR e.project = ANY($3))
           GROUP BY 1, 2`,
-        [region],
+        [region, ...inScope],
       ),
       this.pool.query<PeriodRow>(
         `SELECT count(*) FILTER (WHERE kind = 'received' AND in_period) AS received,
@@ -70,14 +75,16 @@ export class GetCeoSummaryHandler implements IQueryHandler<GetCeoSummary, CeoSum
                   AS breaches_this_week
            FROM (SELECT *, occurred_at >= $1 AND occurred_at < $2 AS in_period
                    FROM reporting.complaint_milestones_v1
-                  WHERE ($3::text IS NULL OR region = $3)) m`,
-        [from, to, region],
+                  WHERE ($3::text IS NULL OR region = $3)
+                    AND ($4::text[] IS NULL OR region = ANY($4) OR project = ANY($5))) m`,
+        [from, to, region, ...inScope],
       ),
       this.pool.query<{ filed: string; hand_offs: string | null; repeats: string }>(
         `SELECT count(*) AS filed, avg(hand_offs) AS hand_offs, count(*) FILTER (WHERE repeat_complaint) AS repeats
            FROM reporting.complaint_escalations_v1
-          WHERE filed_at >= $1 AND filed_at < $2 AND ($3::text IS NULL OR region = $3)`,
-        [from, to, region],
+          WHERE filed_at >= $1 AND filed_at < $2 AND ($3::text IS NULL OR region = $3)
+            AND ($4::text[] IS NULL OR region = ANY($4) OR project = ANY($5))`,
+        [from, to, region, ...inScope],
       ),
     ]);
     const p = inPeriod.rows[0];

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@cx/auth';
+import { CurrentPrincipal, Principal, Roles } from '@cx/auth';
 import { CeoSummaryView, GetCeoSummaryRequest } from './get-ceo-summary.dto';
 import { GetCeoSummary } from './get-ceo-summary.query';
 
@@ -14,7 +14,7 @@ export class GetCeoSummaryController {
   @Roles('ceo_office', 'auditor', 'admin')
   @ApiOperation({ summary: 'Complaint figures for the CEO office: open by level, breaches, SLA attainment, rates' })
   @ApiOkResponse({ type: CeoSummaryView })
-  get(@Query() request: GetCeoSummaryRequest): Promise<CeoSummaryView> {
-    return this.queries.execute(new GetCeoSummary(request));
+  get(@Query() request: GetCeoSummaryRequest, @CurrentPrincipal() principal: Principal): Promise<CeoSummaryView> {
+    return this.queries.execute(new GetCeoSummary(request, principal));
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@cx/auth';
+import { CurrentPrincipal, Principal, Roles } from '@cx/auth';
 import { CeoEscalationsPage, ListCeoEscalationsRequest } from './list-ceo-escalations.dto';
 import { ListCeoEscalations } from './list-ceo-escalations.query';
 
@@ -14,7 +14,10 @@ export class ListCeoEscalationsController {
   @Roles('ceo_office', 'auditor', 'admin')
   @ApiOperation({ summary: 'Open complaints at the CEO office, oldest first, with age and escalation trail' })
   @ApiOkResponse({ type: CeoEscalationsPage })
-  list(@Query() filter: ListCeoEscalationsRequest): Promise<CeoEscalationsPage> {
-    return this.queries.execute(new ListCeoEscalations(filter));
+  list(
+    @Query() filter: ListCeoEscalationsRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CeoEscalationsPage> {
+    return this.queries.execute(new ListCeoEscalations(filter, principal));
   }
 }
