@@ -1,8 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { signToken, Role } from '@cx/auth';
 import { namespacedTopic, Topics } from '@cx/contracts';
+import { createKafka } from '@cx/messaging';
 import type { ServiceConfig } from '@cx/platform';
 import { eventually, testServiceConfig, TestDatabase, TopicReader } from '@cx/testing';
+import { Partitioners } from 'kafkajs';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { createComplaintsApp } from './complaints.app';
@@ -467,6 +469,67 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
       const before = await eventCount();
       await http().post('/v1/complaints').set('Authorization', token('bi_reader')).send(validComplaint).expect(403);
       expect(await eventCount()).toBe(before);
+    });
+  });
+
+  describe('erasure of a customer by the vault', () => {
+    it('deletes the words of every complaint the erased customer filed and says so; others keep theirs', async () => {
+      const subjectId = 'subj_toBeErased0042';
+      const file = async (customerId: string) =>
+        (
+          await http()
+            .post('/v1/complaints')
+            .set('Authorization', token('agent'))
+            .send({ ...validComplaint, customerId, description: 'Call me on 138 1234 5678, Li Lei' })
+            .expect(201)
+        ).body.complaintId as string;
+      const [mine, again, other] = [await file(subjectId), await file(subjectId), await file('subj_keepsHerWords1')];
+      const kafka = createKafka(config.kafkaBrokers, 'erasure-test', {
+        debug: () => undefined,
+        info: () => undefined,
+        warn: () => undefined,
+        error: () => undefined,
+      });
+      const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+      await producer.connect();
+      const erasedAt = new Date().toISOString();
+      await producer.send({
+        topic: namespacedTopic(Topics.confidentiality, config.topicNamespace),
+        acks: -1,
+        messages: [
+          {
+            key: subjectId,
+            value: JSON.stringify({
+              id: '7d1e4c2a-9b8f-4e6d-a5c3-2b1a0f9e8d7c',
+              type: 'SubjectErased',
+              schemaVersion: 1,
+              streamId: subjectId,
+              streamType: 'Subject',
+              streamVersion: 3,
+              position: '42',
+              occurredAt: erasedAt,
+              correlationId: 'erasure-1',
+              causationId: null,
+              actor: { type: 'user', id: 'dpo-1' },
+              data: { subjectId, ground: 'subject_request', erasedAt },
+            }),
+          },
+        ],
+      });
+      await producer.disconnect();
+      const read = async (id: string) =>
+        (await http().get(`/v1/complaints/${id}`).set('Authorization', token('agent')).expect(200)).body;
+      await eventually(async () => expect(await read(mine)).toMatchObject({ description: null, customerErased: true }));
+      expect(await read(again)).toMatchObject({ description: null, customerErased: true });
+      expect(await read(other)).toMatchObject({
+        description: 'Call me on 138 1234 5678, Li Lei',
+        customerErased: false,
+      });
+      const { rows } = await pool.query(
+        'SELECT count(*)::int AS n FROM complaint_descriptions WHERE complaint_id = ANY($1)',
+        [[mine, again]],
+      );
+      expect(rows[0].n).toBe(0);
     });
   });
 

@@ -5,6 +5,7 @@ import { CLOCK, Clock, ServiceConfig, ServiceRuntimeModule, systemClock } from '
 import type { SlaPolicy } from './domain/sla/sla-policy';
 import { loadSlaPolicy, SLA_POLICY } from './infrastructure/sla-policy.config';
 import { SLA_CHECK_INTERVAL, SlaScheduler } from './infrastructure/sla-scheduler';
+import { SubjectErasuresConsumer } from './infrastructure/subject-erasures.consumer';
 import { AcknowledgeComplaintController } from './commands/acknowledge-complaint/acknowledge-complaint.http.controller';
 import { AddAttachmentController } from './commands/add-attachment/add-attachment.http.controller';
 import { AssignComplaintController } from './commands/assign-complaint/assign-complaint.http.controller';
@@ -110,6 +111,7 @@ export class ComplaintsModule {
         TypicalCaseReviewRepository,
         TypicalCaseReviewCommands,
         SlaScheduler,
+        SubjectErasuresConsumer,
         ...commandHandlers,
         ...queryHandlers,
       ],

@@ -115,6 +115,46 @@ describe('projections consuming cx.complaints.events (real Kafka, real Postgres)
     expect((await rowsFor(other.streamId))[0].repeat_complaint).toBe(false);
   });
 
+  it('forgets who filed when the vault erases the subject, and does not learn it again', async () => {
+    const subjectId = 'subj_erasedCustomer01';
+    const filing = (daysAgo: number) => {
+      const e = filedEnvelope(randomUUID());
+      Object.assign(e.data as object, {
+        customerId: subjectId,
+        filedAt: new Date(Date.now() - daysAgo * 86_400_000).toISOString(),
+        complaintId: e.streamId,
+      });
+      return e;
+    };
+    const customersOf = async () =>
+      (await pool.query('SELECT complaint_id FROM complaint_customers WHERE customer_id = $1', [subjectId])).rows;
+    const first = filing(10);
+    await produce(first.streamId, JSON.stringify(first));
+    await eventually(async () => expect(await customersOf()).toHaveLength(1));
+
+    const erased = {
+      ...filedEnvelope(subjectId),
+      id: randomUUID(),
+      type: 'SubjectErased',
+      streamId: subjectId,
+      streamType: 'Subject',
+      data: { subjectId, ground: 'subject_request', erasedAt: new Date().toISOString() },
+    };
+    const confidentiality = namespacedTopic(Topics.confidentiality, config.topicNamespace);
+    await producer.send({
+      topic: confidentiality,
+      acks: -1,
+      messages: [{ key: subjectId, value: JSON.stringify(erased) }],
+    });
+    await eventually(async () => expect(await customersOf()).toEqual([]));
+
+    const later = filing(1);
+    await produce(later.streamId, JSON.stringify(later));
+    await eventually(async () => expect(await rowsFor(later.streamId)).toHaveLength(1));
+    expect(await customersOf()).toEqual([]);
+    expect((await rowsFor(later.streamId))[0].repeat_complaint).toBe(false);
+  });
+
   it('applies a redelivered event once', async () => {
     const complaintId = randomUUID();
     const envelope = filedEnvelope(complaintId, 'hotline');

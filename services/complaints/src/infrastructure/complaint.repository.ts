@@ -81,11 +81,16 @@ export class ComplaintRepository extends AggregateRepository<ComplaintCommand, C
     };
   }
 
-  async description(complaintId: string): Promise<string | null> {
-    const { rows } = await this.pool.query<{ description: string }>(
-      'SELECT description FROM complaint_descriptions WHERE complaint_id = $1',
-      [complaintId],
+  /** The customer's words, unless the vault erased the customer (then null, and `customerErased`). */
+  async customerRecord(
+    complaintId: string,
+    customerId: string,
+  ): Promise<{ description: string | null; customerErased: boolean }> {
+    const { rows } = await this.pool.query<{ description: string | null; erased: boolean }>(
+      `SELECT (SELECT description FROM complaint_descriptions WHERE complaint_id = $1) AS description,
+              EXISTS (SELECT 1 FROM erased_subjects WHERE subject_id = $2) AS erased`,
+      [complaintId, customerId],
     );
-    return rows[0]?.description ?? null;
+    return { description: rows[0].description, customerErased: rows[0].erased };
   }
 }

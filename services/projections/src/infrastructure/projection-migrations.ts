@@ -5,6 +5,7 @@ import { ComplaintKpisAndEscalationHistory1764000002200 } from './migrations/176
 import { TypicalCaseReviews1764000002300 } from './migrations/1764000002300-typical-case-reviews';
 import { CampaignParticipation1764000002400 } from './migrations/1764000002400-campaign-participation';
 import { CampaignProblems1764000002500 } from './migrations/1764000002500-campaign-problems';
+import { ErasedSubjects1764000002700 } from './migrations/1764000002700-erased-subjects';
 
 export const projectionMigrations = [
   CreateProcessedEvents1764000000100,
@@ -14,4 +15,5 @@ export const projectionMigrations = [
   TypicalCaseReviews1764000002300,
   CampaignParticipation1764000002400,
   CampaignProblems1764000002500,
+  ErasedSubjects1764000002700,
 ];

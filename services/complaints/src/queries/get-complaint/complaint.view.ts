@@ -68,7 +68,10 @@ export class ComplaintView {
   @ApiProperty({ enum: COMPLAINT_SEVERITIES, description: 'Current severity (after any reassessment)' })
   severity: string;
   @ApiProperty({ enum: COMPLAINT_CHANNELS }) channel: string;
-  @ApiProperty({ nullable: true, type: String }) description: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The customer’s words; null once the customer was erased' })
+  description: string | null;
+  @ApiProperty({ description: 'The vault erased the customer: their personal data and words are gone' })
+  customerErased: boolean;
   @ApiProperty({ enum: ESCALATION_LADDER }) escalationLevel: string;
   @ApiProperty({ type: [EscalationStepView] }) escalationTrail: EscalationStepView[];
   @ApiProperty({ nullable: true, type: String, description: 'User id of the handler' }) handlerId: string | null;
@@ -97,7 +100,7 @@ export class ComplaintView {
 export function toComplaintView(
   state: FiledComplaint,
   version: number,
-  description: string | null,
+  customer: { description: string | null; customerErased: boolean },
   policy: SlaPolicy,
 ): ComplaintView {
   const { details } = state;
@@ -110,7 +113,8 @@ export function toComplaintView(
     category: details.category,
     severity: state.severity,
     channel: details.channel,
-    description,
+    description: customer.description,
+    customerErased: customer.customerErased,
     escalationLevel: state.escalationLevel,
     escalationTrail: state.escalationTrail,
     handlerId: state.handlerId,

@@ -13,6 +13,7 @@ export class GetComplaintHandler implements IQueryHandler<GetComplaint, Complain
   async execute({ complaintId, principal }: GetComplaint): Promise<ComplaintView> {
     const { state, version } = await this.complaints.load(complaintId);
     if (state.status === 'not_filed' || !mayActOn(principal, state.details)) throw new ComplaintNotFound(complaintId);
-    return toComplaintView(state, version, await this.complaints.description(complaintId), this.complaints.slaPolicy);
+    const customer = await this.complaints.customerRecord(complaintId, state.details.customerId);
+    return toComplaintView(state, version, customer, this.complaints.slaPolicy);
   }
 }

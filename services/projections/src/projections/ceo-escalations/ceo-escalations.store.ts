@@ -9,6 +9,8 @@ export interface CeoEscalationTables {
   history: string;
   /** Who filed what, for repeat detection; outside the reporting schema because it holds subject ids. */
   customers: string;
+  /** Subjects the vault erased: their filings are never remembered, whichever topic is read first. */
+  erasedSubjects: string;
 }
 
 interface DbRow {
@@ -132,6 +134,8 @@ export async function recordFilingAndFindRepeat(
   filing: { complaintId: string; customerId: string; category: string; filedAt: string },
 ): Promise<boolean> {
   const { customerId, category, complaintId, filedAt } = filing;
+  const { rowCount: erased } = await tx.query(`SELECT 1 FROM ${t.erasedSubjects} WHERE subject_id = $1`, [customerId]);
+  if (erased) return false;
   await tx.query(
     `INSERT INTO ${t.customers} (complaint_id, customer_id, category, filed_at) VALUES ($1, $2, $3, $4)
      ON CONFLICT (complaint_id) DO NOTHING`,
@@ -158,4 +162,13 @@ export async function recordFilingAndFindRepeat(
     args,
   );
   return (rowCount ?? 0) > 0;
+}
+
+/**
+ * An erased subject's filings are forgotten; complaints already flagged as repeats stay flagged (the flag says
+ * nothing about who). Remembered, so that a filing read later (another topic, a rebuild) is not stored again.
+ */
+export async function forgetErasedSubject(tx: PoolClient, t: CeoEscalationTables, subjectId: string): Promise<void> {
+  await tx.query(`INSERT INTO ${t.erasedSubjects} (subject_id) VALUES ($1) ON CONFLICT DO NOTHING`, [subjectId]);
+  await tx.query(`DELETE FROM ${t.customers} WHERE customer_id = $1`, [subjectId]);
 }
