@@ -1,3 +1,4 @@
 export * from './decider-spec';
 export * from './test-infrastructure';
 export * from './topic-reader';
+export * from './authorization-matrix';

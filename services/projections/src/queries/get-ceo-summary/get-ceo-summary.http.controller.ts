@@ -11,7 +11,7 @@ export class GetCeoSummaryController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Roles('ceo_office', 'auditor', 'admin')
+  @Roles('ceo_office', 'auditor', 'bi_reader', 'admin')
   @ApiOperation({ summary: 'Complaint figures for the CEO office: open by level, breaches, SLA attainment, rates' })
   @ApiOkResponse({ type: CeoSummaryView })
   get(@Query() request: GetCeoSummaryRequest, @CurrentPrincipal() principal: Principal): Promise<CeoSummaryView> {

@@ -11,7 +11,7 @@ export class GetParticipationReportController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Roles('campaign_admin', 'hr', 'manager', 'ceo_office', 'auditor', 'admin')
+  @Roles('campaign_admin', 'hr', 'manager', 'ceo_office', 'auditor', 'bi_reader', 'admin')
   @ApiOperation({
     summary: 'Participation rates of a listening campaign: overall, by segment, department, region, week',
   })

@@ -11,7 +11,7 @@ export class ListCeoEscalationsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Roles('ceo_office', 'auditor', 'admin')
+  @Roles('ceo_office', 'auditor', 'bi_reader', 'admin')
   @ApiOperation({ summary: 'Open complaints at the CEO office, oldest first, with age and escalation trail' })
   @ApiOkResponse({ type: CeoEscalationsPage })
   list(
