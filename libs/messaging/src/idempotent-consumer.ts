@@ -2,6 +2,7 @@ import { DeadLetterHeaders, deadLetterTopic, EventEnvelope, EventValidator } fro
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import { ensureTopics, MessagingLogger } from './kafka';
+import { scanTopic } from './topic-scan';
 
 /** Applies one event inside the consumer's transaction; throw to refuse it. */
 export type ApplyEvent = (envelope: EventEnvelope, tx: PoolClient) => Promise<void>;
@@ -13,6 +14,18 @@ export interface IdempotentConsumerOptions {
   logger: MessagingLogger;
   /** Tries for a transient failure (database unreachable, deadlock) before the batch is handed back to Kafka. */
   transientRetries?: number;
+}
+
+/** What a redrive of the dead-letter topic did, message by message. */
+export interface RedriveReport {
+  examined: number;
+  applied: number;
+  /** Already applied (their event id is in processed_events): nothing to do. */
+  duplicates: number;
+  /** Applied by an earlier redrive. */
+  alreadyRedriven: number;
+  /** Still refused: they stay on the dead-letter topic, with why. */
+  stillFailing: { partition: number; offset: string; reason: string }[];
 }
 
 export interface ConsumerStats {
@@ -83,6 +96,69 @@ export class IdempotentConsumer {
         { topic: batch.topic, partition: batch.partition, offset: (BigInt(lastHandled) + 1n).toString() },
       ]);
     }
+  }
+
+  /**
+   * Gives every message on this group's dead-letter topic another go (after a fix was deployed): each one that
+   * now applies is applied once and remembered, the others are reported and stay where they are.
+   */
+  async redriveDeadLetters(): Promise<RedriveReport> {
+    const letters: KafkaMessage[] = [];
+    const partitions = new Map<KafkaMessage, number>();
+    await ensureTopics(this.kafka, [{ topic: this.deadLetterTopic }]);
+    await scanTopic(this.kafka, this.deadLetterTopic, (message, partition) => {
+      letters.push(message);
+      partitions.set(message, partition);
+    });
+    const report: RedriveReport = { examined: 0, applied: 0, duplicates: 0, alreadyRedriven: 0, stillFailing: [] };
+    for (const letter of letters) {
+      report.examined++;
+      const partition = partitions.get(letter)!;
+      const { rowCount: seen } = await this.pool.query(
+        'SELECT 1 FROM dead_letter_redrives WHERE consumer_group = $1 AND partition = $2 AND "offset" = $3',
+        [this.options.groupId, partition, letter.offset],
+      );
+      if (seen) {
+        report.alreadyRedriven++;
+        continue;
+      }
+      const refusal = await this.tryAgain(letter, partition, report);
+      if (refusal) report.stillFailing.push({ partition, offset: letter.offset, reason: refusal });
+    }
+    this.options.logger.info({ ...report, stillFailing: report.stillFailing.length }, 'dead letters redriven');
+    return report;
+  }
+
+  /** Null when the letter now applies (or was applied already); else why not. */
+  private async tryAgain(letter: KafkaMessage, partition: number, report: RedriveReport): Promise<string | null> {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(letter.value?.toString('utf8') ?? '');
+    } catch (error) {
+      return `unparseable JSON: ${(error as Error).message}`;
+    }
+    const validation = this.validator.validate(parsed);
+    if (!validation.valid) return validation.reason;
+    const header = (name: string) => letter.headers?.[name]?.toString() ?? '';
+    const before = this.stats.duplicates;
+    try {
+      await this.applyOnce(
+        validation.envelope,
+        header(DeadLetterHeaders.originalTopic),
+        Number(header(DeadLetterHeaders.originalPartition) || 0),
+        header(DeadLetterHeaders.originalOffset) || '0',
+      );
+    } catch (error) {
+      return `handler refused: ${(error as Error).message}`;
+    }
+    if (this.stats.duplicates > before) report.duplicates++;
+    else report.applied++;
+    await this.pool.query(
+      `INSERT INTO dead_letter_redrives (consumer_group, partition, "offset") VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING`,
+      [this.options.groupId, partition, letter.offset],
+    );
+    return null;
   }
 
   private async handleMessage(topic: string, partition: number, message: KafkaMessage): Promise<void> {

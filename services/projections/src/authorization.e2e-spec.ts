@@ -16,6 +16,8 @@ import { createProjectionsApp } from './projections.app';
  * (`bi_reader`) read every projection, here and in SQL, and nothing in any other service.
  */
 const policy: AuthorizationPolicy = {
+  'POST /v1/operations/projections/{name}/rebuild': ['admin'],
+  'POST /v1/operations/dead-letters/redrive': ['admin'],
   'GET /v1/ceo/escalations': ['ceo_office', 'auditor', 'bi_reader', 'admin'],
   'GET /v1/ceo/summary': ['ceo_office', 'auditor', 'bi_reader', 'admin'],
   'GET /v1/reports/participation': ['campaign_admin', 'hr', 'manager', 'ceo_office', 'auditor', 'bi_reader', 'admin'],

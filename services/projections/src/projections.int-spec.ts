@@ -206,6 +206,59 @@ describe('projections consuming cx.complaints.events (real Kafka, real Postgres)
     }
   });
 
+  it('redrives dead letters on an admin’s request: what now applies once, what still fails reported', async () => {
+    const admin = `Bearer ${signToken({ sub: 'ops-1', name: 'Operator', roles: ['admin'] }, config.jwtSecret)}`;
+    const dlq = `cx.dlq.${config.topicNamespace}.projections`;
+    const kafka = createKafka(config.kafkaBrokers, 'redrive-test', silent);
+    await ensureTopics(kafka, [{ topic: dlq }]);
+    const fixed = filedEnvelope(randomUUID());
+    const letter = (value: string, offset: string) => ({
+      key: 'k',
+      value,
+      headers: {
+        [DeadLetterHeaders.error]: 'handler refused: a bug since fixed',
+        [DeadLetterHeaders.originalTopic]: topic,
+        [DeadLetterHeaders.originalPartition]: '0',
+        [DeadLetterHeaders.originalOffset]: offset,
+      },
+    });
+    await producer.send({
+      topic: dlq,
+      acks: -1,
+      messages: [letter(JSON.stringify(fixed), '9001'), letter('{ still not json', '9002')],
+    });
+    const first = await request(app.getHttpServer())
+      .post('/v1/operations/dead-letters/redrive')
+      .set('Authorization', admin)
+      .expect(200);
+    expect(first.body).toMatchObject({ applied: 1, alreadyRedriven: 0 });
+    expect(first.body.stillFailing).toEqual(
+      expect.arrayContaining([expect.objectContaining({ reason: expect.stringMatching(/^unparseable JSON/) })]),
+    );
+    expect(await rowsFor(fixed.streamId)).toHaveLength(1);
+
+    const second = await request(app.getHttpServer())
+      .post('/v1/operations/dead-letters/redrive')
+      .set('Authorization', admin)
+      .expect(200);
+    expect(second.body).toMatchObject({ applied: 0, alreadyRedriven: 1, examined: first.body.examined });
+  });
+
+  it('rebuilds a projection on an admin’s request, one at a time', async () => {
+    const admin = `Bearer ${signToken({ sub: 'ops-1', name: 'Operator', roles: ['admin'] }, config.jwtSecret)}`;
+    const rebuild = (name: string) =>
+      request(app.getHttpServer()).post(`/v1/operations/projections/${name}/rebuild`).set('Authorization', admin);
+    const [one, two] = await Promise.all([rebuild('ceo-escalations'), rebuild('ceo-escalations')]);
+    expect([one.status, two.status].sort()).toEqual([200, 409]);
+    const done = one.status === 200 ? one : two;
+    expect(done.body).toMatchObject({ projection: 'ceo-escalations' });
+    expect(done.body.applied).toBeGreaterThan(0);
+    const refused = one.status === 409 ? one : two;
+    expect(refused.body).toMatchObject({ code: 'PROJECTION.REBUILD_RUNNING' });
+    const unknown = await rebuild('everything').expect(404);
+    expect(unknown.body.known).toContain('ceo-escalations');
+  });
+
   it('lets the bi_reader role read reporting.ceo_escalations and nothing else', async () => {
     const complaintId = randomUUID();
     await produce(complaintId, JSON.stringify(filedEnvelope(complaintId)));

@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ServiceConfig, ServiceRuntimeModule } from '@cx/platform';
+import { RebuildProjectionController } from './commands/rebuild-projection/rebuild-projection.http.controller';
+import { RedriveDeadLettersController } from './commands/redrive-dead-letters/redrive-dead-letters.http.controller';
 import { DomainEventsConsumer } from './infrastructure/domain-events.consumer';
 import { GetCeoSummaryHandler } from './queries/get-ceo-summary/get-ceo-summary.handler';
 import { GetCeoSummaryController } from './queries/get-ceo-summary/get-ceo-summary.http.controller';
@@ -11,7 +13,13 @@ import { ListCeoEscalationsController } from './queries/list-ceo-escalations/lis
 
 const queryHandlers = [ListCeoEscalationsHandler, GetCeoSummaryHandler, GetParticipationReportHandler];
 const consumers = [DomainEventsConsumer];
-const controllers = [ListCeoEscalationsController, GetCeoSummaryController, GetParticipationReportController];
+const controllers = [
+  RebuildProjectionController,
+  RedriveDeadLettersController,
+  ListCeoEscalationsController,
+  GetCeoSummaryController,
+  GetParticipationReportController,
+];
 
 @Module({})
 export class ProjectionsModule {

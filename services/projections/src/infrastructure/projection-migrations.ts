@@ -1,4 +1,4 @@
-import { CreateProcessedEvents1764000000100 } from '@cx/messaging';
+import { CreateDeadLetterRedrives1764000000200, CreateProcessedEvents1764000000100 } from '@cx/messaging';
 import { CreateReportingSchema1764000002000 } from './migrations/1764000002000-create-reporting-schema';
 import { CeoViewSlaHandOffsRepeats1764000002100 } from './migrations/1764000002100-ceo-view-sla-hand-offs-repeats';
 import { ComplaintKpisAndEscalationHistory1764000002200 } from './migrations/1764000002200-complaint-kpis-and-escalation-history';
@@ -9,6 +9,7 @@ import { ErasedSubjects1764000002700 } from './migrations/1764000002700-erased-s
 
 export const projectionMigrations = [
   CreateProcessedEvents1764000000100,
+  CreateDeadLetterRedrives1764000000200,
   CreateReportingSchema1764000002000,
   CeoViewSlaHandOffsRepeats1764000002100,
   ComplaintKpisAndEscalationHistory1764000002200,

@@ -1,4 +1,5 @@
 import { EventValidator } from '@cx/contracts';
+import { DomainError } from '@cx/domain';
 import { randomUUID } from 'node:crypto';
 import type { EachBatchPayload, Kafka } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
@@ -37,6 +38,34 @@ const key = (topic: string, partition: number) => `${topic}:${partition}`;
  * The live consumer waits on the lock and then writes to the new tables; what it applies twice changes nothing.
  */
 export async function rebuildProjection(options: RebuildOptions): Promise<RebuildResult> {
+  const { pool, projection } = options;
+  const guard = await pool.connect();
+  try {
+    const { rows } = await guard.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
+      `projection-rebuild:${projection.name}`,
+    ]);
+    if (!rows[0].locked) throw new ProjectionRebuildRunning(projection.name);
+    try {
+      return await rebuildUnderLock(options);
+    } finally {
+      await guard.query('SELECT pg_advisory_unlock(hashtext($1))', [`projection-rebuild:${projection.name}`]);
+    }
+  } finally {
+    guard.release();
+  }
+}
+
+/** One rebuild of a projection at a time, across processes (the CLI and the operator route). */
+export class ProjectionRebuildRunning extends DomainError {
+  readonly code = 'PROJECTION.REBUILD_RUNNING';
+  readonly kind = 'invalid_state';
+
+  constructor(projection: string) {
+    super(`A rebuild of ${projection} is running; try again when it is done.`, { projection });
+  }
+}
+
+async function rebuildUnderLock(options: RebuildOptions): Promise<RebuildResult> {
   const { pool, kafka, projection } = options;
   const live = Object.values(projection.tables) as string[];
   const fresh = Object.fromEntries(
