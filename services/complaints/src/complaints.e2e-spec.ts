@@ -135,6 +135,14 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
       ['a wrong type', { ...validComplaint, severity: 5 }, 'severity'],
       ['a missing field', (({ region: _r, ...rest }) => rest)(validComplaint), 'region'],
       ['a phone number as customer', { ...validComplaint, customerId: '13800000000' }, 'customerId'],
+      ['a server-set status (mass assignment)', { ...validComplaint, status: 'closed' }, 'status'],
+      ['a server-set version (mass assignment)', { ...validComplaint, version: 9 }, 'version'],
+      ['a server-set author (mass assignment)', { ...validComplaint, createdBy: 'ceo-1' }, 'createdBy'],
+      [
+        'a server-set escalation level (mass assignment)',
+        { ...validComplaint, escalationLevel: 'ceo_office' },
+        'escalationLevel',
+      ],
     ])('rejects %s with 400 problem+json naming the field, appending nothing', async (_label, body, field) => {
       const before = await eventCount();
       const response = await http().post('/v1/complaints').set('Authorization', token('agent')).send(body).expect(400);
