@@ -2,3 +2,4 @@ export * from './decider-spec';
 export * from './test-infrastructure';
 export * from './topic-reader';
 export * from './authorization-matrix';
+export * from './write-route-fuzz';
