@@ -12,6 +12,7 @@ import { correlationMiddleware } from './correlation';
 import { PinoNestLogger } from './logger';
 import { LOGGER } from './metrics';
 import { createValidationPipe, ProblemDetailsFilter } from './problem-details';
+import { RejectUnexpectedBody } from './unexpected-body';
 
 export interface ServiceAppOptions {
   config: ServiceConfig;
@@ -53,6 +54,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
   app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
+  app.useGlobalInterceptors(new RejectUnexpectedBody());
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -152,6 +152,22 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
       expect(await eventCount()).toBe(before);
     });
 
+    it('refuses a body on an operation that takes none, instead of ignoring it', async () => {
+      const { body } = await http()
+        .post('/v1/complaints')
+        .set('Authorization', token('agent'))
+        .send(validComplaint)
+        .expect(201);
+      const before = await eventCount();
+      const refused = await http()
+        .post(`/v1/complaints/${body.complaintId}/acknowledgement`)
+        .set('Authorization', token('agent'))
+        .send({ acknowledgedAt: '2020-01-01T00:00:00Z' })
+        .expect(400);
+      expect(refused.body.errors).toEqual([{ field: '(body)', messages: ['this operation takes no body'] }]);
+      expect(await eventCount()).toBe(before);
+    });
+
     it('lists every offending field, not just the first', async () => {
       const response = await http()
         .post('/v1/complaints')
