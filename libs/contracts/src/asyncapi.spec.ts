@@ -39,6 +39,34 @@ describe('the AsyncAPI document', () => {
     ]);
   });
 
+  it('describes the community topic with the register, activity and care service events', () => {
+    const doc = buildAsyncApiDocument() as { channels: Record<string, { address: string; messages: object }> };
+    expect(doc.channels.community.address).toBe('cx.community.events');
+    expect(Object.keys(doc.channels.community.messages).sort()).toEqual([
+      'ActivityAttendeeCheckedInV1',
+      'ActivityFeedbackGivenV1',
+      'ActivityPhotoAddedV1',
+      'ActivityRegistrationCancelledV1',
+      'ActivityRegistrationConfirmedV1',
+      'ActivityRegistrationWaitlistedV1',
+      'CareServiceAssignedV1',
+      'CareServiceEndedV1',
+      'CareServiceRequestedV1',
+      'CareVisitCompletedV1',
+      'CareVisitRatedV1',
+      'CareVisitScheduledV1',
+      'CommunityActivityAttendanceClosedV1',
+      'CommunityActivityCancelledV1',
+      'CommunityActivityChangedV1',
+      'CommunityActivityPlannedV1',
+      'CommunityActivityPublishedV1',
+      'CommunityResidentsRegisteredV1',
+      'WaitlistOfferAcceptedV1',
+      'WaitlistOfferExpiredV1',
+      'WaitlistPlaceOfferedV1',
+    ]);
+  });
+
   it('is committed as generated: run `npm run asyncapi` after changing a contract', () => {
     const committed = JSON.parse(readFileSync(path.join(__dirname, '..', 'asyncapi.json'), 'utf8'));
     expect(committed).toEqual(JSON.parse(JSON.stringify(buildAsyncApiDocument())));

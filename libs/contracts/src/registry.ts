@@ -3,9 +3,18 @@ import { listeningCampaignEventSchemas } from './campaigns/listening-campaign-ev
 import { participationDisclosureEventSchemas } from './campaigns/participation-disclosure-events';
 import { participationSubmissionEventSchemas } from './campaigns/participation-submission-events';
 import { rosterEventSchemas } from './campaigns/roster-events';
+import { careServiceEventSchemas } from './community/care-service-events';
+import { communityActivityEventSchemas } from './community/community-activity-events';
+import { communityRegisterEventSchemas } from './community/community-register-events';
 import { complaintEventSchemas } from './complaints/complaint-events';
 import { typicalCaseReviewEventSchemas } from './complaints/typical-case-review-events';
+import { accessDenialEventSchemas } from './confidentiality/access-denial-events';
+import { accessGrantEventSchemas } from './confidentiality/access-grant-events';
+import { informationAssetEventSchemas } from './confidentiality/information-asset-events';
 import { subjectEventSchemas } from './confidentiality/subject-events';
+import { questionnaireEventSchemas } from './surveys/questionnaire-events';
+import { surveyResponseSubmissionEventSchemas } from './surveys/survey-response-events';
+import { surveyWaveEventSchemas } from './surveys/survey-wave-events';
 import { Topics } from './topics';
 
 export interface EventContract {
@@ -37,11 +46,20 @@ export const eventContracts: readonly EventContract[] = [
   ...contractsOf(Topics.complaints, 'Complaint', complaintEventSchemas),
   ...contractsOf(Topics.complaints, 'TypicalCaseReview', typicalCaseReviewEventSchemas),
   ...contractsOf(Topics.confidentiality, 'Subject', subjectEventSchemas),
+  ...contractsOf(Topics.confidentiality, 'InformationAsset', informationAssetEventSchemas),
+  ...contractsOf(Topics.confidentiality, 'AccessGrant', accessGrantEventSchemas),
+  ...contractsOf(Topics.confidentiality, 'AccessDenial', accessDenialEventSchemas),
+  ...contractsOf(Topics.surveys, 'Questionnaire', questionnaireEventSchemas),
+  ...contractsOf(Topics.surveys, 'SurveyWave', surveyWaveEventSchemas),
+  ...contractsOf(Topics.surveys, 'SurveyResponseSubmission', surveyResponseSubmissionEventSchemas),
   ...contractsOf(Topics.campaigns, 'ListeningCampaign', listeningCampaignEventSchemas),
   ...contractsOf(Topics.campaigns, 'Roster', rosterEventSchemas),
   ...contractsOf(Topics.campaigns, 'ParticipationSubmission', participationSubmissionEventSchemas),
   ...contractsOf(Topics.campaigns, 'ParticipationDisclosure', participationDisclosureEventSchemas),
   ...contractsOf(Topics.campaigns, 'CampaignProblem', campaignProblemEventSchemas),
+  ...contractsOf(Topics.community, 'CommunityRegister', communityRegisterEventSchemas),
+  ...contractsOf(Topics.community, 'CommunityActivity', communityActivityEventSchemas),
+  ...contractsOf(Topics.community, 'CareService', careServiceEventSchemas),
 ];
 
 export function findEventContract(type: string, schemaVersion: number): EventContract | undefined {

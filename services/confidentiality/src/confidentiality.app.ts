@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createServiceApp, ServiceConfig } from '@cx/platform';
 import { ConfidentialityModule, ConfidentialityOptions } from './confidentiality.module';
-import { subjectMigrations } from './infrastructure/subject-migrations';
+import { confidentialityMigrations } from './infrastructure/confidentiality-migrations';
 
 export function createConfidentialityApp(
   config: ServiceConfig,
@@ -10,9 +10,9 @@ export function createConfidentialityApp(
   return createServiceApp({
     config,
     rootModule: ConfidentialityModule.forRoot(config, options),
-    migrations: subjectMigrations,
+    migrations: confidentialityMigrations,
     title: 'cx-platform confidentiality',
     description:
-      'The PII vault: subjects registered once, personal data sealed per subject, masked reads, audited unmasked reads, consent, legal holds, data-subject exports and erasure by crypto-shredding.',
+      'The PII vault and its access control: subjects registered once, personal data sealed per subject, masked reads, unmasked reads only under approved, unexpired access grants (every decision audited), the information asset register, access review, retention with erasure by crypto-shredding, consent, legal holds and data-subject exports.',
   });
 }

@@ -80,6 +80,21 @@ describe('confidentiality over HTTP (real Postgres, real Kafka)', () => {
   };
   const post = (subjectId: string, path: string, payload: object = {}, auth = dpo()) =>
     http().post(`/v1/subjects/${subjectId}/${path}`).set('Authorization', auth).send(payload);
+  /** An approved grant for dpo-1: unmasked reads need one, the role alone no longer does. */
+  const grantDpo = async (purpose: string) => {
+    const expiresAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const requested = await http()
+      .post('/v1/access-grants')
+      .set('Authorization', dpo())
+      .send({ scope: { category: 'customer_personal_information', level: 'secret' }, purpose, expiresAt })
+      .expect(201);
+    await http()
+      .post(`/v1/access-grants/${requested.body.grantId}/approval`)
+      .set('Authorization', as('dpo-2', 'dpo'))
+      .expect(200);
+    return requested.body.grantId as string;
+  };
+  const grants: Record<string, string> = {};
 
   beforeAll(async () => {
     ({ config, database } = await testServiceConfig('confidentiality'));
@@ -90,6 +105,9 @@ describe('confidentiality over HTTP (real Postgres, real Kafka)', () => {
       config.kafkaBrokers,
       namespacedTopic(Topics.confidentiality, config.topicNamespace),
     ).start();
+    for (const purpose of ['service_callback', 'data_subject_request', 'complaint_handling']) {
+      grants[purpose] = await grantDpo(purpose);
+    }
   });
 
   afterAll(async () => {
@@ -271,7 +289,7 @@ describe('confidentiality over HTTP (real Postgres, real Kafka)', () => {
   });
 
   describe('unmasked reads', () => {
-    it('reveals data in clear to the DPO, recording PersonalDataRevealed with who, what and why', async () => {
+    it('reveals data in clear under an approved grant, recording PersonalDataRevealed v2 with who, what, why and the grant', async () => {
       const someone = person();
       const subjectId = await register(someone);
       const response = await post(subjectId, 'reveal', { purpose: 'service_callback', fields: ['phone'] }).expect(200);
@@ -281,6 +299,8 @@ describe('confidentiality over HTTP (real Postgres, real Kafka)', () => {
         subjectId,
         fields: ['phone'],
         purpose: 'service_callback',
+        grantId: grants.service_callback,
+        classification: { category: 'customer_personal_information', level: 'confidential' },
         personalData: {
           phone: someone.normalised.phone,
           name: `${someone.name[0]}*`,
@@ -298,27 +318,43 @@ describe('confidentiality over HTTP (real Postgres, real Kafka)', () => {
         address: someone.address,
       });
 
+      expect(all.body.classification).toEqual({ category: 'customer_personal_information', level: 'secret' });
+
       expect(await typesOf(subjectId)).toEqual(['SubjectRegistered', 'PersonalDataRevealed', 'PersonalDataRevealed']);
       const audit = await onTopic(subjectId, 'PersonalDataRevealed');
+      expect(audit.schemaVersion).toBe(2);
       expect(audit.data).toEqual({
         subjectId,
         fields: ['phone'],
         revealedTo: 'dpo-1',
         purpose: 'service_callback',
+        grantId: grants.service_callback,
         revealedAt: expect.any(String),
       });
       expect(audit.actor).toEqual({ type: 'user', id: 'dpo-1' });
     });
 
-    it.each<Role>(['agent', 'manager', 'admin'])(
-      'refuses an unmasked read to %s (403), recording nothing',
+    it.each<Role>(['agent', 'manager', 'admin', 'dpo'])(
+      'refuses an unmasked read without a grant to role %s (403): nothing revealed, the subject unchanged, the denial recorded',
       async (role) => {
         const subjectId = await register();
         const before = await stored();
-        await post(subjectId, 'reveal', { purpose: 'service_callback' }, as('someone', role)).expect(403);
-        expect(await stored()).toEqual(before);
+        const refused = await post(subjectId, 'reveal', { purpose: 'service_callback' }, as('someone', role)).expect(
+          403,
+        );
+        expect(refused.body).toMatchObject({ code: 'ACCESS.DENIED', subjectId, reason: 'no_grant', grantId: null });
+        expect(refused.body.personalData).toBeUndefined();
+        expect(await typesOf(subjectId)).toEqual(['SubjectRegistered']);
+        expect(await stored()).toEqual({ ...before, events: before.events + 1 });
       },
     );
+
+    it('refuses an unmasked read to roles that never hold grants (403 at the route), recording nothing', async () => {
+      const subjectId = await register();
+      const before = await stored();
+      await post(subjectId, 'reveal', { purpose: 'service_callback' }, as('bi-1', 'bi_reader')).expect(403);
+      expect(await stored()).toEqual(before);
+    });
 
     it('refuses to reveal a category the subject does not have (422)', async () => {
       const { email: _e, ...withoutEmail } = body(person());
@@ -446,7 +482,9 @@ describe('confidentiality over HTTP (real Postgres, real Kafka)', () => {
         personalData: { name: someone.name, phone: someone.normalised.phone, idNumber: someone.normalised.idNumber },
         categories: ['name', 'phone', 'idNumber', 'email', 'address'],
         consents: [{ purpose: 'community_activities', decision: 'given', decidedAt: '2026-03-01T10:00:00.000Z' }],
-        disclosures: [{ fields: ['phone'], revealedTo: 'dpo-1', purpose: 'complaint_handling' }],
+        disclosures: [
+          { fields: ['phone'], revealedTo: 'dpo-1', purpose: 'complaint_handling', grantId: grants.complaint_handling },
+        ],
         earlierExports: [],
         legalHolds: [],
         version: 4,
@@ -653,6 +691,11 @@ describe('confidentiality over HTTP (real Postgres, real Kafka)', () => {
           '/v1/subjects/{subjectId}/reveal',
           '/v1/subjects/{subjectId}/erasure',
           '/v1/vault/master-key-rotation',
+          '/v1/information-assets',
+          '/v1/access-grants',
+          '/v1/access-grants/{grantId}/approval',
+          '/v1/access-review',
+          '/v1/access-audit',
         ]),
       );
     });

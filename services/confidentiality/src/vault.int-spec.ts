@@ -4,7 +4,7 @@ import { createTestDatabase, TestDatabase } from '@cx/testing';
 import { Pool, PoolClient } from 'pg';
 import type { PersonalData } from './domain/personal-data/personal-data';
 import { SubjectAlreadyRegistered } from './domain/subject.errors';
-import { subjectMigrations } from './infrastructure/subject-migrations';
+import { confidentialityMigrations } from './infrastructure/confidentiality-migrations';
 import { SubjectVault } from './infrastructure/subject-vault';
 import type { VaultKeys } from './infrastructure/vault/vault-keys';
 
@@ -63,7 +63,7 @@ describe('the subject vault (real Postgres)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('confidentiality_vault');
-    await migrateDatabase(database.url, subjectMigrations);
+    await migrateDatabase(database.url, confidentialityMigrations);
     pool = new Pool({ connectionString: database.url });
   });
 

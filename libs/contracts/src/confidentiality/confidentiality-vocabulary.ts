@@ -49,3 +49,38 @@ export const ERASURE_GROUNDS = [
   'unlawful_processing',
 ] as const;
 export type ErasureGround = (typeof ERASURE_GROUNDS)[number];
+
+/** What the information asset register classifies (ISO/IEC 27001:2022 5.9, 5.12). */
+export const INFORMATION_CATEGORIES = [
+  'commercial_information',
+  'data_assets',
+  'third_party_information',
+  'customer_personal_information',
+] as const;
+export type InformationCategory = (typeof INFORMATION_CATEGORIES)[number];
+
+/** Confidentiality levels, lowest first: a grant at a level covers that level and the ones below it. */
+export const CONFIDENTIALITY_LEVELS = ['public', 'internal', 'confidential', 'secret'] as const;
+export type ConfidentialityLevel = (typeof CONFIDENTIALITY_LEVELS)[number];
+
+/** An asset's name and its handling rules: staff text about the information, never the information itself. */
+export const ASSET_NAME_MAX_LENGTH = 200;
+export const HANDLING_RULES_MAX_LENGTH = 2000;
+
+/** Reasons for a reclassification, retirement, rejection or revocation; they travel in events. */
+export const CONFIDENTIALITY_REASON_MAX_LENGTH = 500;
+
+/** Who holds an access grant: one user (the token's `sub`) or everyone with a role. */
+export const GRANTEE_TYPES = ['user', 'role'] as const;
+export type GranteeType = (typeof GRANTEE_TYPES)[number];
+
+/** Why an unmasked read was refused; recorded with every denial. */
+export const ACCESS_DENIAL_REASONS = [
+  'no_grant',
+  'grant_pending',
+  'grant_expired',
+  'grant_revoked',
+  'purpose_not_granted',
+  'level_not_granted',
+] as const;
+export type AccessDenialReason = (typeof ACCESS_DENIAL_REASONS)[number];

@@ -16,7 +16,7 @@ import {
 } from './confidentiality-vocabulary';
 
 /**
- * Events of the Subject stream, version 1, on the confidentiality topic (key = subject id). They carry no
+ * Events of the Subject stream, version 1 (PersonalDataRevealed also 2), on the confidentiality topic (key = subject id). They carry no
  * personal data, neither in clear nor encrypted: only which categories exist or changed. The data itself
  * stays in the vault, encrypted with the subject's own key, so that erasure can destroy it for good.
  */
@@ -42,13 +42,17 @@ export interface ConsentRecordedV1 {
   decidedAt: string;
   recordedAt: string;
 }
-/** Audit: someone read personal data in clear. */
+/** Audit: someone read personal data in clear (v1: on the `dpo` role, before access grants existed). */
 export interface PersonalDataRevealedV1 {
   subjectId: string;
   fields: PersonalDataField[];
   revealedTo: string;
   purpose: AccessPurpose;
   revealedAt: string;
+}
+/** Audit: someone read personal data in clear under an access grant, which v2 names. */
+export interface PersonalDataRevealedV2 extends PersonalDataRevealedV1 {
+  grantId: string;
 }
 /** Audit: everything held about the subject was handed out (data-subject access request). */
 export interface SubjectDataExportedV1 {
@@ -68,6 +72,14 @@ export interface LegalHoldReleasedV1 {
   holdId: string;
   releasedAt: string;
 }
+/** The subject's retention period ended while a legal hold applies: erasure waits until every hold is released. */
+export interface SubjectErasureDeferredV1 {
+  subjectId: string;
+  /** The end of the retention period. */
+  retainUntil: string;
+  legalHoldIds: string[];
+  deferredAt: string;
+}
 /** The subject's key is destroyed: every copy of its data is unreadable. Consumers redact what they show. */
 export interface SubjectErasedV1 {
   subjectId: string;
@@ -79,10 +91,11 @@ export type SubjectEvent =
   | { type: 'SubjectRegistered'; data: SubjectRegisteredV1 }
   | { type: 'SubjectCorrected'; data: SubjectCorrectedV1 }
   | { type: 'ConsentRecorded'; data: ConsentRecordedV1 }
-  | { type: 'PersonalDataRevealed'; data: PersonalDataRevealedV1 }
+  | { type: 'PersonalDataRevealed'; data: PersonalDataRevealedV2 }
   | { type: 'SubjectDataExported'; data: SubjectDataExportedV1 }
   | { type: 'LegalHoldPlaced'; data: LegalHoldPlacedV1 }
   | { type: 'LegalHoldReleased'; data: LegalHoldReleasedV1 }
+  | { type: 'SubjectErasureDeferred'; data: SubjectErasureDeferredV1 }
   | { type: 'SubjectErased'; data: SubjectErasedV1 };
 
 export const SUBJECT_STREAM_TYPE = 'Subject';
@@ -134,6 +147,13 @@ export const subjectEventSchemas = {
       purpose: { enum: ACCESS_PURPOSES },
       revealedAt: timestamp,
     }),
+    2: schema('PersonalDataRevealed', 'Audit: personal data was read unmasked under an access grant, which it names.', {
+      fields: fields(1),
+      revealedTo: staffId,
+      purpose: { enum: ACCESS_PURPOSES },
+      grantId: uuid,
+      revealedAt: timestamp,
+    }),
   },
   SubjectDataExported: {
     1: schema('SubjectDataExported', 'Audit: all data held about the subject was exported (access request).', {
@@ -151,6 +171,17 @@ export const subjectEventSchemas = {
   },
   LegalHoldReleased: {
     1: schema('LegalHoldReleased', 'A legal hold was released.', { holdId: uuid, releasedAt: timestamp }),
+  },
+  SubjectErasureDeferred: {
+    1: schema(
+      'SubjectErasureDeferred',
+      'The retention period ended under a legal hold: erasure waits for its release.',
+      {
+        retainUntil: timestamp,
+        legalHoldIds: { type: 'array', minItems: 1, uniqueItems: true, items: uuid },
+        deferredAt: timestamp,
+      },
+    ),
   },
   SubjectErased: {
     1: schema('SubjectErased', 'The subject was erased (its key destroyed); redact everything shown about it.', {

@@ -41,6 +41,8 @@ export interface RevealPersonalData extends OnSubject {
   fields: PersonalDataField[] | null;
   revealedTo: string;
   purpose: AccessPurpose;
+  /** The grant the access decision found: no unmasked read without one. */
+  grantId: string;
 }
 
 export interface ExportSubjectData extends OnSubject {
@@ -65,6 +67,11 @@ export interface EraseSubject extends OnSubject {
   ground: ErasureGround;
 }
 
+/** Sent by the retention job: erases the subject once its retention period has run, unless a legal hold applies. */
+export interface EnforceRetention extends OnSubject {
+  type: 'EnforceRetention';
+}
+
 export type SubjectCommand =
   | RegisterSubject
   | CorrectSubject
@@ -73,4 +80,5 @@ export type SubjectCommand =
   | ExportSubjectData
   | PlaceLegalHold
   | ReleaseLegalHold
-  | EraseSubject;
+  | EraseSubject
+  | EnforceRetention;

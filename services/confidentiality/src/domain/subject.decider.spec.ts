@@ -1,7 +1,8 @@
-import { EventValidator, PersonalDataField } from '@cx/contracts';
+import { EventValidator, PersonalDataField, subjectEventSchemas } from '@cx/contracts';
 import { spec } from '@cx/testing';
+import { DEFAULT_RETENTION_POLICY } from './retention/retention-policy';
 import type { RegisterSubject, RevealPersonalData, SubjectCommand } from './subject.commands';
-import { subjectDecider } from './subject.decider';
+import { createSubjectDecider } from './subject.decider';
 import {
   LegalHoldApplies,
   LegalHoldNotFound,
@@ -13,7 +14,9 @@ import {
 import type { SubjectEvent } from './subject.events';
 
 const subjectId = 'subj_4kT9wQ2mZp7LxR3vB8nC5dYh';
+const subjectDecider = createSubjectDecider(DEFAULT_RETENTION_POLICY);
 const holdId = '9b2f4c6d-8e0a-4b1c-9d2e-3f4a5b6c7d8e';
+const grantId = '4c1d2e3f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 const otherHoldId = '0c3a5e7f-9b1d-4c2e-8f3a-4b5c6d7e8f90';
 const now = new Date('2026-11-25T09:00:00.000Z');
 const t = now.toISOString();
@@ -53,8 +56,9 @@ const consentRecorded = (decision: 'given' | 'withdrawn', decidedAt = '2026-11-2
 const reveal = (fields: RevealPersonalData['fields'] = null): SubjectCommand => ({
   type: 'RevealPersonalData',
   fields,
-  revealedTo: 'dpo-1',
+  revealedTo: 'agent-7',
   purpose: 'service_callback',
+  grantId,
   ...on,
 });
 const exportData: SubjectCommand = { type: 'ExportSubjectData', exportedBy: 'dpo-1', ...on };
@@ -76,6 +80,18 @@ const holdReleased = (id = holdId): SubjectEvent => ({
 });
 const erase: SubjectCommand = { type: 'EraseSubject', ground: 'subject_request', ...on };
 const erased: SubjectEvent = { type: 'SubjectErased', data: { subjectId, ground: 'subject_request', erasedAt: t } };
+
+const enforceRetention = (at: string): SubjectCommand => ({ type: 'EnforceRetention', subjectId, now: new Date(at) });
+/** name 24 months, phone 12, email 6: a subject holding all three is kept 24 months. */
+const retainedBy = createSubjectDecider({ months: { name: 24, phone: 12, idNumber: 12, email: 6, address: 6 } });
+const erasedForRetention = (at: string): SubjectEvent => ({
+  type: 'SubjectErased',
+  data: { subjectId, ground: 'retention_expired', erasedAt: at },
+});
+const deferred = (at: string, holdIds = [holdId]): SubjectEvent => ({
+  type: 'SubjectErasureDeferred',
+  data: { subjectId, retainUntil: '2028-11-20T02:00:00.000Z', legalHoldIds: holdIds, deferredAt: at },
+});
 
 const everyCommandOnASubject = [
   correct(['phone']),
@@ -221,14 +237,21 @@ describe('Subject', () => {
     });
 
     describe('unmasked reads and exports', () => {
-      it('records who saw which categories in clear, and why', () => {
+      it('records who saw which categories in clear, why, and under which grant', () => {
         spec(subjectDecider)
           .given([registered])
           .when(reveal(['phone']))
           .then([
             {
               type: 'PersonalDataRevealed',
-              data: { subjectId, fields: ['phone'], revealedTo: 'dpo-1', purpose: 'service_callback', revealedAt: t },
+              data: {
+                subjectId,
+                fields: ['phone'],
+                revealedTo: 'agent-7',
+                purpose: 'service_callback',
+                grantId,
+                revealedAt: t,
+              },
             },
           ]);
       });
@@ -243,8 +266,9 @@ describe('Subject', () => {
               data: {
                 subjectId,
                 fields: ['name', 'phone', 'idNumber'],
-                revealedTo: 'dpo-1',
+                revealedTo: 'agent-7',
                 purpose: 'service_callback',
+                grantId,
                 revealedAt: t,
               },
             },
@@ -316,6 +340,60 @@ describe('Subject', () => {
     });
   });
 
+  describe('when its retention period runs out', () => {
+    it('keeps the subject until the longest period among the categories it holds has run', () => {
+      spec(retainedBy).given([registered]).when(enforceRetention('2028-11-20T01:59:59.999Z')).then([]);
+    });
+
+    it('erases it then, on the ground retention_expired', () => {
+      spec(retainedBy)
+        .given([registered])
+        .when(enforceRetention('2028-11-20T02:00:00.000Z'))
+        .then([erasedForRetention('2028-11-20T02:00:00.000Z')]);
+    });
+
+    it('counts the period from the last correction: the person gave the data again', () => {
+      const correctedLater: SubjectEvent = {
+        type: 'SubjectCorrected',
+        data: { subjectId, correctedFields: ['phone'], removedFields: [], correctedAt: '2027-05-01T00:00:00.000Z' },
+      };
+      spec(retainedBy).given([registered, correctedLater]).when(enforceRetention('2029-04-30T23:00:00.000Z')).then([]);
+      spec(retainedBy)
+        .given([registered, correctedLater])
+        .when(enforceRetention('2029-05-01T00:00:00.000Z'))
+        .then([erasedForRetention('2029-05-01T00:00:00.000Z')]);
+    });
+
+    it('defers the erasure under a legal hold and reports it, naming the holds', () => {
+      spec(retainedBy)
+        .given([registered, holdPlaced(), holdPlaced(otherHoldId)])
+        .when(enforceRetention('2028-12-01T00:00:00.000Z'))
+        .then([deferred('2028-12-01T00:00:00.000Z', [holdId, otherHoldId])]);
+    });
+
+    it('reports a deferral once, however often the job looks', () => {
+      spec(retainedBy)
+        .given([registered, holdPlaced(), deferred('2028-12-01T00:00:00.000Z')])
+        .when(enforceRetention('2029-01-01T00:00:00.000Z'))
+        .then([]);
+    });
+
+    it('erases once the last hold is released', () => {
+      spec(retainedBy)
+        .given([registered, holdPlaced(), deferred('2028-12-01T00:00:00.000Z'), holdReleased()])
+        .when(enforceRetention('2029-01-01T00:00:00.000Z'))
+        .then([erasedForRetention('2029-01-01T00:00:00.000Z')]);
+    });
+
+    it('does nothing for a subject already erased: never twice', () => {
+      spec(retainedBy).given([registered, erased]).when(enforceRetention('2030-01-01T00:00:00.000Z')).then([]);
+    });
+
+    it('refuses an unknown subject as not found', () => {
+      spec(retainedBy).given([]).when(enforceRetention('2030-01-01T00:00:00.000Z')).thenThrows(SubjectNotFound);
+    });
+  });
+
   describe('when erased', () => {
     it.each(everyCommandOnASubject)('refuses $type as gone, with the time of erasure', (command) => {
       spec(subjectDecider).given([registered, erased]).when(command).thenThrows(SubjectWasErased, {
@@ -341,6 +419,7 @@ describe('Subject', () => {
       holdPlaced(),
       holdReleased(),
       erased,
+      deferred(t),
       ...subjectDecider.decide(reveal(), subjectDecider.evolve(subjectDecider.initialState(), registered)),
       ...subjectDecider.decide(exportData, subjectDecider.evolve(subjectDecider.initialState(), registered)),
     ];
@@ -349,7 +428,7 @@ describe('Subject', () => {
       const envelope = {
         id: '3f2b1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d',
         type: event.type,
-        schemaVersion: 1,
+        schemaVersion: Math.max(...Object.keys(subjectEventSchemas[event.type]).map(Number)),
         streamId: subjectId,
         streamType: 'Subject',
         streamVersion: 1,

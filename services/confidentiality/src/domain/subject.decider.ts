@@ -11,6 +11,7 @@ import {
 } from './subject.errors';
 import type { SubjectEvent } from './subject.events';
 import { activeLegalHolds, currentConsents, RegisteredSubject, SubjectState } from './subject.state';
+import { RetentionPolicy, retainUntil } from './retention/retention-policy';
 
 /** The subject must be registered: an unknown one is not found, an erased one is gone. */
 function requireRegistered(state: SubjectState, command: SubjectCommand): RegisteredSubject {
@@ -30,13 +31,16 @@ const at = (command: { now: Date }) => command.now.toISOString();
 
 export type SubjectDecider = Decider<SubjectCommand, SubjectEvent, SubjectState>;
 
-export const subjectDecider: SubjectDecider = {
-  initialState: () => ({ status: 'not_registered' }),
-  decide,
-  evolve,
-};
+/** The retention policy is the one rule from configuration: it says when EnforceRetention erases. */
+export function createSubjectDecider(retention: RetentionPolicy): SubjectDecider {
+  return {
+    initialState: () => ({ status: 'not_registered' }),
+    decide: (command, state) => decide(command, state, retention),
+    evolve,
+  };
+}
 
-function decide(command: SubjectCommand, state: SubjectState): SubjectEvent[] {
+function decide(command: SubjectCommand, state: SubjectState, retention: RetentionPolicy): SubjectEvent[] {
   const subjectId = command.subjectId;
   switch (command.type) {
     case 'RegisterSubject': {
@@ -83,9 +87,12 @@ function decide(command: SubjectCommand, state: SubjectState): SubjectEvent[] {
       const fields = command.fields ?? current.categories;
       const missing = fields.find((f) => !current.categories.includes(f));
       if (missing) throw new SubjectRuleViolated(subjectId, 'fields', `the subject has no ${missing}`);
-      const { revealedTo, purpose } = command;
+      const { revealedTo, purpose, grantId } = command;
       return [
-        { type: 'PersonalDataRevealed', data: { subjectId, fields, revealedTo, purpose, revealedAt: at(command) } },
+        {
+          type: 'PersonalDataRevealed',
+          data: { subjectId, fields, revealedTo, purpose, grantId, revealedAt: at(command) },
+        },
       ];
     }
     case 'ExportSubjectData':
@@ -112,6 +119,25 @@ function decide(command: SubjectCommand, state: SubjectState): SubjectEvent[] {
       if (holds.length > 0) throw new LegalHoldApplies(subjectId, holds);
       return [{ type: 'SubjectErased', data: { subjectId, ground: command.ground, erasedAt: at(command) } }];
     }
+    case 'EnforceRetention': {
+      if (state.status === 'erased') return [];
+      const current = requireRegistered(state, command);
+      const until = retainUntil(current, retention);
+      if (command.now.getTime() < until.getTime()) return [];
+      const holds = activeLegalHolds(current);
+      if (holds.length === 0) {
+        return [{ type: 'SubjectErased', data: { subjectId, ground: 'retention_expired', erasedAt: at(command) } }];
+      }
+      const retainUntilAt = until.toISOString();
+      if (current.erasureDeferral?.retainUntil === retainUntilAt) return [];
+      const legalHoldIds = holds.map((h) => h.holdId);
+      return [
+        {
+          type: 'SubjectErasureDeferred',
+          data: { subjectId, retainUntil: retainUntilAt, legalHoldIds, deferredAt: at(command) },
+        },
+      ];
+    }
     default:
       return exhaustive(command);
   }
@@ -130,6 +156,7 @@ function evolve(state: SubjectState, event: SubjectEvent): SubjectState {
       legalHolds: [],
       disclosures: [],
       exports: [],
+      erasureDeferral: null,
     };
   }
   if (state.status !== 'registered') return state;
@@ -164,6 +191,10 @@ function evolve(state: SubjectState, event: SubjectEvent): SubjectState {
         ...state,
         legalHolds: state.legalHolds.map((h) => (h.holdId === holdId ? { ...h, releasedAt } : h)),
       };
+    }
+    case 'SubjectErasureDeferred': {
+      const { subjectId: _id, ...deferral } = event.data;
+      return { ...state, erasureDeferral: deferral };
     }
     case 'SubjectErased': {
       const { subjectId, ground, erasedAt } = event.data;

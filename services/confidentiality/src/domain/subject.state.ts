@@ -29,12 +29,20 @@ export interface LegalHold {
   releasedAt: string | null;
 }
 
-/** An unmasked read: who saw which categories, and why. */
+/** An unmasked read: who saw which categories, why, and under which grant (null for reads before grants). */
 export interface Disclosure {
   fields: PersonalDataField[];
   revealedTo: string;
   purpose: AccessPurpose;
+  grantId: string | null;
   revealedAt: string;
+}
+
+/** The retention period ended under a legal hold: erasure waits, and this one is not reported again. */
+export interface ErasureDeferral {
+  retainUntil: string;
+  legalHoldIds: string[];
+  deferredAt: string;
 }
 
 export interface DataExport {
@@ -52,6 +60,7 @@ export interface Registered {
   legalHolds: LegalHold[];
   disclosures: Disclosure[];
   exports: DataExport[];
+  erasureDeferral: ErasureDeferral | null;
 }
 
 /**

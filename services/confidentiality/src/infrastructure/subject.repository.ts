@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { SUBJECT_STREAM_TYPE, subjectEventSchemas } from '@cx/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { PersonalDataRevealedV1, SUBJECT_STREAM_TYPE, subjectEventSchemas } from '@cx/contracts';
 import {
   AggregateRepository,
   AppendResult,
@@ -10,24 +10,34 @@ import {
   StaleVersion,
   StreamVersionConflict,
 } from '@cx/event-store';
+import { PG_POOL } from '@cx/platform';
+import type { Pool } from 'pg';
 import type { SubjectCommand } from '../domain/subject.commands';
-import { subjectDecider } from '../domain/subject.decider';
+import { createSubjectDecider } from '../domain/subject.decider';
 import type { SubjectEvent } from '../domain/subject.events';
 import type { PersonalData } from '../domain/personal-data/personal-data';
+import { nextRetentionCheck, RetentionPolicy } from '../domain/retention/retention-policy';
 import type { RegisteredSubject, SubjectState } from '../domain/subject.state';
+import { RETENTION_POLICY } from './retention-policy.config';
 import { StoredPersonalData, SubjectVault } from './subject-vault';
 
-const KNOWN_EVENTS = new Set<string>(Object.keys(subjectEventSchemas));
+/** The version each Subject event is written at: the latest its contract has. */
+const LATEST_VERSION = new Map(
+  Object.entries(subjectEventSchemas).map(([type, versions]) => [type, Math.max(...Object.keys(versions).map(Number))]),
+);
 
-/** Every Subject event is at schema version 1; an upcaster goes here when a version 2 appears. */
+/** Reads every published version; a PersonalDataRevealed v1 (a read before grants) is upcast with no grant. */
 const subjectCodec: EventCodec<SubjectEvent> = {
   decode(recorded: RecordedEvent): SubjectEvent {
-    if (!KNOWN_EVENTS.has(recorded.type) || recorded.schemaVersion !== 1) {
+    if (recorded.type === 'PersonalDataRevealed' && recorded.schemaVersion === 1) {
+      return { type: 'PersonalDataRevealed', data: { ...(recorded.data as PersonalDataRevealedV1), grantId: null } };
+    }
+    if (recorded.schemaVersion !== LATEST_VERSION.get(recorded.type)) {
       throw new Error(`Cannot read ${recorded.type} v${recorded.schemaVersion} at position ${recorded.position}`);
     }
     return { type: recorded.type, data: recorded.data } as SubjectEvent;
   },
-  schemaVersionOf: () => 1,
+  schemaVersionOf: (event) => LATEST_VERSION.get(event.type) as number,
 };
 
 /** Without If-Match, a decision taken on data that changed meanwhile is taken again; a few tries settle it. */
@@ -45,11 +55,16 @@ export class SubjectRepository extends AggregateRepository<SubjectCommand, Subje
   constructor(
     store: PostgresEventStore,
     private readonly vault: SubjectVault,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(RETENTION_POLICY) private readonly retention: RetentionPolicy,
   ) {
-    super(store, subjectDecider, SUBJECT_STREAM_TYPE, subjectCodec);
+    super(store, createSubjectDecider(retention), SUBJECT_STREAM_TYPE, subjectCodec);
   }
 
-  /** An erased subject has no key: whatever erases it shreds the vault in the same transaction. */
+  /**
+   * An erased subject has no key: whatever erases it shreds the vault in the same transaction. Every change also
+   * reschedules the subject's retention check there, so the retention job never works from a stale date.
+   */
   override handle(
     subjectId: string,
     command: SubjectCommand,
@@ -60,8 +75,27 @@ export class SubjectRepository extends AggregateRepository<SubjectCommand, Subje
       alsoInTransaction: async (tx, after) => {
         await options.alsoInTransaction?.(tx, after);
         if (after.status === 'erased') await SubjectVault.shred(subjectId)(tx);
+        await this.saveRetentionCheck(tx, subjectId, after);
       },
     });
+  }
+
+  /** Recomputes the next retention check from the stream, for a check that found nothing to do. */
+  async rescheduleRetentionCheck(subjectId: string): Promise<void> {
+    const { state } = await this.load(subjectId);
+    await this.saveRetentionCheck(this.pool, subjectId, state);
+  }
+
+  private async saveRetentionCheck(db: Pick<Pool, 'query'>, subjectId: string, state: SubjectState) {
+    if (state.status !== 'registered') {
+      await db.query('DELETE FROM retention_checks WHERE subject_id = $1', [subjectId]);
+      return;
+    }
+    await db.query(
+      `INSERT INTO retention_checks (subject_id, due_at, updated_at) VALUES ($1, $2, now())
+       ON CONFLICT (subject_id) DO UPDATE SET due_at = EXCLUDED.due_at, updated_at = now()`,
+      [subjectId, nextRetentionCheck(state, this.retention)],
+    );
   }
 
   /** The subject and its personal data as of one stream version. */

@@ -14,6 +14,13 @@ export class DisclosureView {
   @ApiProperty({ enum: PERSONAL_DATA_FIELDS, isArray: true }) fields: PersonalDataField[];
   @ApiProperty({ description: 'User id of whoever saw the data in clear' }) revealedTo: string;
   @ApiProperty({ enum: ACCESS_PURPOSES }) purpose: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The access grant it was allowed under; null for reads on the dpo role, before grants existed',
+  })
+  grantId: string | null;
   @ApiProperty({ format: 'date-time' }) revealedAt: string;
 }
 

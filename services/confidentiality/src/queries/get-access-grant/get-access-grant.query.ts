@@ -1,0 +1,3 @@
+export class GetAccessGrant {
+  constructor(readonly grantId: string) {}
+}

@@ -1,0 +1,3 @@
+export class GetInformationAsset {
+  constructor(readonly assetId: string) {}
+}
