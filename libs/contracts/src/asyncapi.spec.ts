@@ -67,6 +67,24 @@ describe('the AsyncAPI document', () => {
     ]);
   });
 
+  it('describes the surveys topic with the events of each of its stream types', () => {
+    const doc = buildAsyncApiDocument() as { channels: Record<string, { address: string; messages: object }> };
+    expect(doc.channels.surveys.address).toBe('cx.surveys.events');
+    expect(Object.keys(doc.channels.surveys.messages).sort()).toEqual([
+      'QuestionnaireCreatedV1',
+      'QuestionnaireDraftRevisedV1',
+      'QuestionnaireVersionDraftedV1',
+      'QuestionnaireVersionPublishedV1',
+      'SamplingFrameLoadedV1',
+      'SurveyLinksIssuedV1',
+      'SurveyResponseRecordedV1',
+      'SurveySampleDrawnV1',
+      'SurveySampleMembersListedV1',
+      'SurveyWaveClosedV1',
+      'SurveyWavePlannedV1',
+    ]);
+  });
+
   it('is committed as generated: run `npm run asyncapi` after changing a contract', () => {
     const committed = JSON.parse(readFileSync(path.join(__dirname, '..', 'asyncapi.json'), 'utf8'));
     expect(committed).toEqual(JSON.parse(JSON.stringify(buildAsyncApiDocument())));

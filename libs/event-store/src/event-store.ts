@@ -132,7 +132,11 @@ export class PostgresEventStore {
     );
   }
 
-  private async findReplay(idempotency: Idempotency): Promise<AppendResult | undefined> {
+  /**
+   * The first result of an Idempotency-Key seen before (or a typed error for the same key with another request);
+   * undefined for a new key. For commands whose decision would differ on a repeat, so they look before deciding.
+   */
+  async findReplay(idempotency: Idempotency): Promise<AppendResult | undefined> {
     const { rows } = await this.pool.query<{ fingerprint: string; stream_id: string; stream_version: number }>(
       'SELECT fingerprint, stream_id, stream_version FROM idempotency_keys WHERE scope = $1 AND key = $2',
       [idempotency.scope, idempotency.key],

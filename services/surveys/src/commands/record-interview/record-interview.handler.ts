@@ -1,0 +1,45 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { metadataFor } from '@cx/platform';
+import { SurveyResponseSubmissionRepository } from '../../infrastructure/survey-response-submission.repository';
+import { ResponseRecording } from '../record-response/response-recording';
+import { RecordInterviewCommand, RecordInterviewOutcome } from './record-interview.command';
+
+/** One interview: recorded, or refused with its reason (422, or 409 for a closed case); nothing in between. */
+@CommandHandler(RecordInterviewCommand)
+export class RecordInterviewHandler implements ICommandHandler<RecordInterviewCommand, RecordInterviewOutcome> {
+  constructor(
+    private readonly recording: ResponseRecording,
+    private readonly submissions: SurveyResponseSubmissionRepository,
+  ) {}
+
+  async execute({ waveId, request, principal, idempotencyKey }: RecordInterviewCommand) {
+    const idempotency = idempotencyKey && { scope: 'surveys.interviews.record', ...idempotencyKey };
+    const replayed = await this.recording.replayOf(idempotency);
+    if (replayed) return { response: (await this.submissions.responsesOf(replayed))[0], replayed: true };
+    return this.recording.retryingOnCaseRaces(async () => {
+      const command = await this.recording.command(
+        waveId,
+        [
+          {
+            row: 1,
+            value: {
+              channel: request.subjectId === undefined ? 'intercept' : 'face_to_face',
+              subjectId: request.subjectId ?? null,
+              site: request.site ? { project: request.site.project, region: request.site.region } : null,
+              disposition: request.disposition,
+              attempts: request.attempts ?? 1,
+              respondedAt: new Date(request.respondedAt).toISOString(),
+              answers: (request.answers ?? []).map(({ questionId, value }) => ({ questionId, value })),
+              interviewerId: principal.sub,
+              linkId: null,
+            },
+          },
+        ],
+        null,
+      );
+      const result = await this.recording.append(command, metadataFor(principal), idempotency);
+      const [response] = await this.submissions.responsesOf(result.streamId);
+      return { response, replayed: result.replayed };
+    });
+  }
+}

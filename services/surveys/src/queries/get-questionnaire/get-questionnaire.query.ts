@@ -1,0 +1,3 @@
+export class GetQuestionnaire {
+  constructor(readonly questionnaireId: string) {}
+}

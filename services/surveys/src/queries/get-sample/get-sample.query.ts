@@ -1,0 +1,3 @@
+export class GetSurveySample {
+  constructor(readonly waveId: string) {}
+}

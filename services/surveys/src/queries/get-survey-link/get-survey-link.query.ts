@@ -1,0 +1,3 @@
+export class GetSurveyLinkForm {
+  constructor(readonly token: string) {}
+}

@@ -1,0 +1,3 @@
+export class GetWaveSummary {
+  constructor(readonly waveId: string) {}
+}

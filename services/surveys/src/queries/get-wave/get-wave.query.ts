@@ -1,0 +1,3 @@
+export class GetSurveyWave {
+  constructor(readonly waveId: string) {}
+}

@@ -1,0 +1,3 @@
+export class ReproduceSurveySample {
+  constructor(readonly waveId: string) {}
+}

@@ -1,0 +1,117 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { Topics } from '@cx/contracts';
+import { CLOCK, Clock, ServiceConfig, ServiceRuntimeModule, systemClock } from '@cx/platform';
+import { AnswerSurveyLinkHandler } from './commands/answer-survey-link/answer-survey-link.handler';
+import { AnswerSurveyLinkController } from './commands/answer-survey-link/answer-survey-link.http.controller';
+import { ChangeQuestionnaireHandler } from './commands/change-questionnaire/change-questionnaire.handler';
+import { QuestionnaireCommands } from './commands/change-questionnaire/questionnaire-commands';
+import { CloseSurveyWaveHandler } from './commands/close-wave/close-wave.handler';
+import { CloseSurveyWaveController } from './commands/close-wave/close-wave.http.controller';
+import { CreateQuestionnaireHandler } from './commands/create-questionnaire/create-questionnaire.handler';
+import { CreateQuestionnaireController } from './commands/create-questionnaire/create-questionnaire.http.controller';
+import { DraftQuestionnaireVersionController } from './commands/draft-questionnaire-version/draft-questionnaire-version.http.controller';
+import { DrawSampleHandler } from './commands/draw-sample/draw-sample.handler';
+import { DrawSampleController } from './commands/draw-sample/draw-sample.http.controller';
+import { IssueSurveyLinksHandler } from './commands/issue-survey-links/issue-survey-links.handler';
+import { IssueSurveyLinksController } from './commands/issue-survey-links/issue-survey-links.http.controller';
+import { LoadSamplingFrameHandler } from './commands/load-sampling-frame/load-sampling-frame.handler';
+import { LoadSamplingFrameController } from './commands/load-sampling-frame/load-sampling-frame.http.controller';
+import { PlanSurveyWaveHandler } from './commands/plan-wave/plan-wave.handler';
+import { PlanSurveyWaveController } from './commands/plan-wave/plan-wave.http.controller';
+import { PublishQuestionnaireVersionController } from './commands/publish-questionnaire-version/publish-questionnaire-version.http.controller';
+import { RecordInterviewHandler } from './commands/record-interview/record-interview.handler';
+import { RecordInterviewController } from './commands/record-interview/record-interview.http.controller';
+import { ResponseRecording } from './commands/record-response/response-recording';
+import { RecordResponsesBulkHandler } from './commands/record-responses-bulk/record-responses-bulk.handler';
+import { RecordResponsesBulkController } from './commands/record-responses-bulk/record-responses-bulk.http.controller';
+import { ReviseQuestionnaireDraftController } from './commands/revise-questionnaire-draft/revise-questionnaire-draft.http.controller';
+import { WaveCommands } from './commands/wave-commands';
+import { QuestionnaireRepository } from './infrastructure/questionnaire.repository';
+import { SurveyLinkRepository } from './infrastructure/survey-link.repository';
+import { SurveyResponseSubmissionRepository } from './infrastructure/survey-response-submission.repository';
+import { loadSurveySettings, SURVEY_SETTINGS, SurveySettings } from './infrastructure/survey-settings.config';
+import { SurveyWaveRepository } from './infrastructure/survey-wave.repository';
+import { GetQuestionnaireHandler } from './queries/get-questionnaire/get-questionnaire.handler';
+import { GetQuestionnaireController } from './queries/get-questionnaire/get-questionnaire.http.controller';
+import { GetSurveySampleHandler } from './queries/get-sample/get-sample.handler';
+import { GetSurveySampleController } from './queries/get-sample/get-sample.http.controller';
+import { GetSurveyLinkFormHandler } from './queries/get-survey-link/get-survey-link.handler';
+import { GetSurveyLinkFormController } from './queries/get-survey-link/get-survey-link.http.controller';
+import { GetSurveyWaveHandler } from './queries/get-wave/get-wave.handler';
+import { GetSurveyWaveController } from './queries/get-wave/get-wave.http.controller';
+import { GetWaveSummaryHandler } from './queries/get-wave-summary/get-wave-summary.handler';
+import { GetWaveSummaryController } from './queries/get-wave-summary/get-wave-summary.http.controller';
+import { ReproduceSurveySampleHandler } from './queries/reproduce-sample/reproduce-sample.handler';
+import { ReproduceSurveySampleController } from './queries/reproduce-sample/reproduce-sample.http.controller';
+
+const commandHandlers = [
+  CreateQuestionnaireHandler,
+  ChangeQuestionnaireHandler,
+  PlanSurveyWaveHandler,
+  LoadSamplingFrameHandler,
+  DrawSampleHandler,
+  IssueSurveyLinksHandler,
+  CloseSurveyWaveHandler,
+  RecordResponsesBulkHandler,
+  RecordInterviewHandler,
+  AnswerSurveyLinkHandler,
+];
+const queryHandlers = [
+  GetQuestionnaireHandler,
+  GetSurveyWaveHandler,
+  GetSurveySampleHandler,
+  ReproduceSurveySampleHandler,
+  GetWaveSummaryHandler,
+  GetSurveyLinkFormHandler,
+];
+const controllers = [
+  CreateQuestionnaireController,
+  GetQuestionnaireController,
+  DraftQuestionnaireVersionController,
+  ReviseQuestionnaireDraftController,
+  PublishQuestionnaireVersionController,
+  PlanSurveyWaveController,
+  GetSurveyWaveController,
+  LoadSamplingFrameController,
+  DrawSampleController,
+  GetSurveySampleController,
+  ReproduceSurveySampleController,
+  IssueSurveyLinksController,
+  CloseSurveyWaveController,
+  RecordResponsesBulkController,
+  RecordInterviewController,
+  GetWaveSummaryController,
+  GetSurveyLinkFormController,
+  AnswerSurveyLinkController,
+];
+
+export interface SurveysOptions {
+  /** Tests pass a ManualClock to put "now" inside a wave and move past a link's expiry without waiting. */
+  clock?: Clock;
+  settings?: SurveySettings;
+}
+
+@Module({})
+export class SurveysModule {
+  static forRoot(config: ServiceConfig, options: SurveysOptions = {}): DynamicModule {
+    return {
+      module: SurveysModule,
+      imports: [CqrsModule.forRoot(), ServiceRuntimeModule.forRoot({ config, publishesTo: Topics.surveys })],
+      controllers,
+      providers: [
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: SURVEY_SETTINGS, useFactory: () => options.settings ?? loadSurveySettings() },
+        QuestionnaireRepository,
+        SurveyWaveRepository,
+        SurveyResponseSubmissionRepository,
+        SurveyLinkRepository,
+        QuestionnaireCommands,
+        WaveCommands,
+        ResponseRecording,
+        ...commandHandlers,
+        ...queryHandlers,
+      ],
+    };
+  }
+}
