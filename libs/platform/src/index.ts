@@ -10,3 +10,4 @@ export * from './service-runtime.module';
 export * from './service-app';
 export * from './clock';
 export * from './http-protection';
+export * from './subject-erasures';

@@ -1,11 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Topics } from '@cx/contracts';
-import { CLOCK, Clock, ServiceConfig, ServiceRuntimeModule, systemClock } from '@cx/platform';
+import {
+  CLOCK,
+  Clock,
+  ServiceConfig,
+  ServiceRuntimeModule,
+  SUBJECT_ERASURE_REDACTION,
+  SubjectErasuresConsumer,
+  systemClock,
+} from '@cx/platform';
 import type { SlaPolicy } from './domain/sla/sla-policy';
 import { loadSlaPolicy, SLA_POLICY } from './infrastructure/sla-policy.config';
 import { SLA_CHECK_INTERVAL, SlaScheduler } from './infrastructure/sla-scheduler';
-import { SubjectErasuresConsumer } from './infrastructure/subject-erasures.consumer';
+import { redactErasedCustomer } from './infrastructure/erased-customers';
 import { AcknowledgeComplaintController } from './commands/acknowledge-complaint/acknowledge-complaint.http.controller';
 import { AddAttachmentController } from './commands/add-attachment/add-attachment.http.controller';
 import { AssignComplaintController } from './commands/assign-complaint/assign-complaint.http.controller';
@@ -111,6 +119,7 @@ export class ComplaintsModule {
         TypicalCaseReviewRepository,
         TypicalCaseReviewCommands,
         SlaScheduler,
+        { provide: SUBJECT_ERASURE_REDACTION, useValue: redactErasedCustomer },
         SubjectErasuresConsumer,
         ...commandHandlers,
         ...queryHandlers,

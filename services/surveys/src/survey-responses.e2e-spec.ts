@@ -1,8 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { Role, signToken } from '@cx/auth';
 import { namespacedTopic, Topics } from '@cx/contracts';
+import { createKafka } from '@cx/messaging';
 import { ManualClock, ServiceConfig } from '@cx/platform';
 import { eventually, testServiceConfig, TestDatabase, TopicReader } from '@cx/testing';
+import { Partitioners } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { createSurveysApp } from './surveys.app';
@@ -241,6 +244,45 @@ describe('survey responses over HTTP (real Postgres, real Kafka)', () => {
         },
         { subject_id: subject('p3'), question_id: 'q_comment', text: 'Chen Jing says the lift is slow' },
       ]);
+
+      // The vault erases d0: their words go, the other customer's stay, and nothing of d0 is stored again.
+      const erasedAt = new Date().toISOString();
+      const kafka = createKafka(config.kafkaBrokers, 'erasure-test', {
+        debug: () => undefined,
+        info: () => undefined,
+        warn: () => undefined,
+        error: () => undefined,
+      });
+      const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+      await producer.connect();
+      await producer.send({
+        topic: namespacedTopic(Topics.confidentiality, config.topicNamespace),
+        acks: -1,
+        messages: [
+          {
+            key: subject('d0'),
+            value: JSON.stringify({
+              id: randomUUID(),
+              type: 'SubjectErased',
+              schemaVersion: 1,
+              streamId: subject('d0'),
+              streamType: 'Subject',
+              streamVersion: 2,
+              position: '7',
+              occurredAt: erasedAt,
+              correlationId: 'erasure-1',
+              causationId: null,
+              actor: { type: 'user', id: 'dpo-1' },
+              data: { subjectId: subject('d0'), ground: 'subject_request', erasedAt },
+            }),
+          },
+        ],
+      });
+      await producer.disconnect();
+      await eventually(async () => {
+        const left = await pool.query('SELECT subject_id FROM response_free_texts ORDER BY 1');
+        expect(left.rows).toEqual([{ subject_id: subject('p3') }]);
+      });
 
       const messages = await onTopic(batch.body.submissionId, 6);
       expect(messages.map((m) => [m.envelope.data.subjectId, m.envelope.data.disposition])).toEqual([

@@ -1,7 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Topics } from '@cx/contracts';
-import { CLOCK, Clock, ServiceConfig, ServiceRuntimeModule, systemClock } from '@cx/platform';
+import {
+  Clock,
+  CLOCK,
+  ServiceConfig,
+  ServiceRuntimeModule,
+  SUBJECT_ERASURE_REDACTION,
+  SubjectErasuresConsumer,
+  systemClock,
+} from '@cx/platform';
+import { redactErasedRespondent } from './infrastructure/erased-respondents';
 import { AnswerSurveyLinkHandler } from './commands/answer-survey-link/answer-survey-link.handler';
 import { AnswerSurveyLinkController } from './commands/answer-survey-link/answer-survey-link.http.controller';
 import { ChangeQuestionnaireHandler } from './commands/change-questionnaire/change-questionnaire.handler';
@@ -106,6 +115,8 @@ export class SurveysModule {
         SurveyWaveRepository,
         SurveyResponseSubmissionRepository,
         SurveyLinkRepository,
+        { provide: SUBJECT_ERASURE_REDACTION, useValue: redactErasedRespondent },
+        SubjectErasuresConsumer,
         QuestionnaireCommands,
         WaveCommands,
         ResponseRecording,

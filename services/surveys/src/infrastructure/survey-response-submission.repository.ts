@@ -143,7 +143,8 @@ export class SurveyResponseSubmissionRepository extends AggregateRepository<
       await tx.query(
         `INSERT INTO response_free_texts (response_id, question_id, wave_id, subject_id, text)
          SELECT a.response_id, a.question_id, $1, a.subject_id, a.text
-           FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[]) AS a(response_id, question_id, subject_id, text)`,
+           FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[]) AS a(response_id, question_id, subject_id, text)
+          WHERE NOT EXISTS (SELECT 1 FROM erased_subjects e WHERE e.subject_id = a.subject_id)`,
         [
           waveId,
           answers.map((a) => a.responseId),

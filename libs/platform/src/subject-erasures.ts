@@ -1,32 +1,21 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { EventEnvelope, namespacedTopic, SubjectErasedV1, Topics } from '@cx/contracts';
 import { IdempotentConsumer } from '@cx/messaging';
-import { KAFKA, LOGGER, PG_POOL, SERVICE_CONFIG, ServiceConfig, ServiceMetrics } from '@cx/platform';
 import type { Kafka } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
+import type { ServiceConfig } from './config';
+import { LOGGER, ServiceMetrics } from './metrics';
+import { KAFKA, PG_POOL, SERVICE_CONFIG } from './service-runtime.module';
 
-export const COMPLAINTS_CONSUMER_GROUP = 'complaints';
+/** What a service deletes or hides of an erased subject, in the transaction that records the event as handled. */
+export type RedactErasedSubject = (tx: PoolClient, erasure: SubjectErasedV1) => Promise<void>;
+export const SUBJECT_ERASURE_REDACTION = Symbol('SUBJECT_ERASURE_REDACTION');
 
 /**
- * When the vault erases a customer, the customer's own words go too: every description of a complaint they
- * filed is deleted in the same transaction that records the erasure. The events keep the subject id, which
- * points at nothing once the vault's key is destroyed.
+ * Every service that keeps anything of a customer hears the vault's SubjectErased (cx.confidentiality.events,
+ * consumer group = the service's name) and redacts it, exactly once per event.
  */
-async function redactErasedSubject(event: EventEnvelope, tx: PoolClient): Promise<void> {
-  if (event.type !== 'SubjectErased') return;
-  const { subjectId, erasedAt } = event.data as SubjectErasedV1;
-  await tx.query('INSERT INTO erased_subjects (subject_id, erased_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-    subjectId,
-    erasedAt,
-  ]);
-  await tx.query(
-    `DELETE FROM complaint_descriptions WHERE complaint_id IN (
-       SELECT stream_id::uuid FROM events WHERE type = 'ComplaintFiled' AND data->>'customerId' = $1)`,
-    [subjectId],
-  );
-}
-
 @Injectable()
 export class SubjectErasuresConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly consumer: IdempotentConsumer;
@@ -36,14 +25,17 @@ export class SubjectErasuresConsumer implements OnApplicationBootstrap, BeforeAp
     @Inject(PG_POOL) pool: Pool,
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
     @Inject(LOGGER) logger: Logger,
+    @Inject(SUBJECT_ERASURE_REDACTION) redact: RedactErasedSubject,
     metrics: ServiceMetrics,
   ) {
     const ns = config.topicNamespace;
-    const groupId = ns ? `${ns}.${COMPLAINTS_CONSUMER_GROUP}` : COMPLAINTS_CONSUMER_GROUP;
+    const groupId = ns ? `${ns}.${config.serviceName}` : config.serviceName;
     this.consumer = new IdempotentConsumer(kafka, pool, {
       groupId,
       topics: [namespacedTopic(Topics.confidentiality, ns)],
-      apply: redactErasedSubject,
+      apply: async (event: EventEnvelope, tx: PoolClient) => {
+        if (event.type === 'SubjectErased') await redact(tx, event.data as SubjectErasedV1);
+      },
       logger,
     });
     metrics.trackConsumer(groupId, this.consumer.stats);
