@@ -6,12 +6,19 @@ import { RedriveDeadLettersController } from './commands/redrive-dead-letters/re
 import { DomainEventsConsumer } from './infrastructure/domain-events.consumer';
 import { GetCeoSummaryHandler } from './queries/get-ceo-summary/get-ceo-summary.handler';
 import { GetCeoSummaryController } from './queries/get-ceo-summary/get-ceo-summary.http.controller';
+import { GetCommunityReportHandler } from './queries/get-community-report/get-community-report.handler';
+import { GetCommunityReportController } from './queries/get-community-report/get-community-report.http.controller';
 import { GetParticipationReportHandler } from './queries/get-participation-report/get-participation-report.handler';
 import { GetParticipationReportController } from './queries/get-participation-report/get-participation-report.http.controller';
 import { ListCeoEscalationsHandler } from './queries/list-ceo-escalations/list-ceo-escalations.handler';
 import { ListCeoEscalationsController } from './queries/list-ceo-escalations/list-ceo-escalations.http.controller';
 
-const queryHandlers = [ListCeoEscalationsHandler, GetCeoSummaryHandler, GetParticipationReportHandler];
+const queryHandlers = [
+  ListCeoEscalationsHandler,
+  GetCeoSummaryHandler,
+  GetParticipationReportHandler,
+  GetCommunityReportHandler,
+];
 const consumers = [DomainEventsConsumer];
 const controllers = [
   RebuildProjectionController,
@@ -19,6 +26,7 @@ const controllers = [
   ListCeoEscalationsController,
   GetCeoSummaryController,
   GetParticipationReportController,
+  GetCommunityReportController,
 ];
 
 @Module({})

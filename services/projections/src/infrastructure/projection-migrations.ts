@@ -5,6 +5,8 @@ import { ComplaintKpisAndEscalationHistory1764000002200 } from './migrations/176
 import { TypicalCaseReviews1764000002300 } from './migrations/1764000002300-typical-case-reviews';
 import { CampaignParticipation1764000002400 } from './migrations/1764000002400-campaign-participation';
 import { CampaignProblems1764000002500 } from './migrations/1764000002500-campaign-problems';
+import { CommunityActivityStats1764000002600 } from './migrations/1764000002600-community-activity-stats';
+import { CareServiceStats1764000002610 } from './migrations/1764000002610-care-service-stats';
 import { ErasedSubjects1764000002700 } from './migrations/1764000002700-erased-subjects';
 
 export const projectionMigrations = [
@@ -16,5 +18,7 @@ export const projectionMigrations = [
   TypicalCaseReviews1764000002300,
   CampaignParticipation1764000002400,
   CampaignProblems1764000002500,
+  CommunityActivityStats1764000002600,
+  CareServiceStats1764000002610,
   ErasedSubjects1764000002700,
 ];

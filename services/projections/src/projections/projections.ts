@@ -2,6 +2,8 @@ import { campaignParticipation } from './campaign-participation/campaign-partici
 import { campaignProblems } from './campaign-problems/campaign-problems';
 import { ceoEscalations } from './ceo-escalations/ceo-escalations';
 import { complaintKpis } from './complaint-kpis/complaint-kpis';
+import { careServiceStats } from './community-stats/care-service-stats';
+import { communityActivityStats } from './community-stats/community-activity-stats';
 import type { Projection } from './projection';
 import { typicalCaseReviews } from './typical-case-reviews/typical-case-reviews';
 
@@ -12,4 +14,6 @@ export const projections: readonly Projection[] = [
   typicalCaseReviews,
   campaignParticipation,
   campaignProblems,
+  communityActivityStats,
+  careServiceStats,
 ] as readonly Projection[];

@@ -1,0 +1,29 @@
+import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '@cx/auth';
+import { IfMatchVersion } from '@cx/platform';
+import type { Response } from 'express';
+import { COMMUNITY_STAFF } from '../../community-roles';
+import { CommunityActivityView } from '../../queries/get-activity/community-activity.view';
+import { ActivityCommands } from '../command-on-activity/activity-commands';
+
+@ApiTags('community activities')
+@Controller('activities')
+export class CloseActivityAttendanceController {
+  constructor(private readonly activities: ActivityCommands) {}
+
+  @Post(':activityId/attendance-closure')
+  @HttpCode(200)
+  @Roles(...COMMUNITY_STAFF)
+  @ApiOperation({ summary: 'After the end: count attendance; confirmed registrations not checked in are no-shows' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag the decision is based on; stale → 412' })
+  @ApiOkResponse({ type: CommunityActivityView })
+  close(
+    @Param('activityId', new ParseUUIDPipe()) activityId: string,
+    @CurrentPrincipal() principal: Principal,
+    @IfMatchVersion() expectedVersion: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommunityActivityView> {
+    return this.activities.run({ type: 'CloseActivityAttendance', activityId }, principal, expectedVersion, response);
+  }
+}

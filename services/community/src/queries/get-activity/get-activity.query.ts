@@ -1,0 +1,3 @@
+export class GetCommunityActivity {
+  constructor(readonly activityId: string) {}
+}

@@ -1,0 +1,3 @@
+export class GetCareService {
+  constructor(readonly careServiceId: string) {}
+}

@@ -1,0 +1,3 @@
+export class GetCommunityRegister {
+  constructor(readonly community: string) {}
+}

@@ -1,0 +1,6 @@
+export class GetActivityRegistration {
+  constructor(
+    readonly activityId: string,
+    readonly registrationId: string,
+  ) {}
+}
