@@ -33,7 +33,17 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
       const admin = new Client({ connectionString: serverUrl() });
       await admin.connect();
       try {
-        await admin.query(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
+        const name = new URL(url).pathname.slice(1);
+        // pg's Pool.end() resolves before its clients have gone: give them a moment, so that forcing the drop does
+        // not terminate a closing connection whose pool has no error listener any more (an unhandled error).
+        for (let waited = 0; waited < 3_000; waited += 50) {
+          const { rows } = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [
+            name,
+          ]);
+          if (rows[0].n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       } finally {
         await admin.end();
       }
