@@ -19,4 +19,13 @@ describe('caller scope', () => {
       projects: ['GZ-TIANHE-02'],
     });
   });
+
+  it('matches a place without a region by project only, and one without a project by region only', () => {
+    expect(mayActOn(agent('region:east-china'), { project: 'SH-PUDONG-07' })).toBe(false);
+    expect(mayActOn(agent('project:SH-PUDONG-07'), { project: 'SH-PUDONG-07' })).toBe(true);
+    expect(mayActOn(agent('project:SH-PUDONG-07'), { region: 'east-china' })).toBe(false);
+    expect(mayActOn(agent('region:east-china'), { region: 'east-china' })).toBe(true);
+    expect(mayActOn(agent(), {})).toBe(true);
+    expect(mayActOn(agent(''), { region: 'east-china', project: 'SH-PUDONG-07' })).toBe(false);
+  });
 });

@@ -1,9 +1,12 @@
 import type { Principal } from './principal';
 
-/** Where something happens, as far as access goes: the complaint's or activity's region and project. */
+/**
+ * Where something happens, as far as access goes: a complaint's region and project, a community's project (the
+ * community service knows no region of it), a person's HR region (people belong to no project).
+ */
 export interface Place {
-  region: string;
-  project: string;
+  region?: string;
+  project?: string;
 }
 
 /** One entry of a token's `scope` claim: `region:<code>` or `project:<code>`, separated by spaces. */
@@ -24,8 +27,12 @@ export function callerScope(principal: Principal): CallerScope | null {
   };
 }
 
-/** A caller limited to regions or projects acts only where one of them matches. */
+/** A caller limited to regions or projects acts only where one of them matches; a place lacking one never does. */
 export function mayActOn(principal: Principal, place: Place): boolean {
   const scope = callerScope(principal);
-  return scope === null || scope.regions.includes(place.region) || scope.projects.includes(place.project);
+  if (scope === null) return true;
+  return (
+    (place.region !== undefined && scope.regions.includes(place.region)) ||
+    (place.project !== undefined && scope.projects.includes(place.project))
+  );
 }

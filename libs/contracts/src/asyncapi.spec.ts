@@ -76,6 +76,8 @@ describe('the AsyncAPI document', () => {
       'QuestionnaireVersionDraftedV1',
       'QuestionnaireVersionPublishedV1',
       'SamplingFrameLoadedV1',
+      'ScorecardCorrectedV1',
+      'ScorecardFrozenV1',
       'SurveyLinksIssuedV1',
       'SurveyResponseRecordedV1',
       'SurveySampleDrawnV1',

@@ -25,5 +25,6 @@ export * from './surveys/survey-vocabulary';
 export * from './surveys/questionnaire-events';
 export * from './surveys/survey-wave-events';
 export * from './surveys/survey-response-events';
+export * from './surveys/appraisal-scorecard-events';
 export * from './event-validator';
 export * from './asyncapi';

@@ -12,6 +12,7 @@ import { accessDenialEventSchemas } from './confidentiality/access-denial-events
 import { accessGrantEventSchemas } from './confidentiality/access-grant-events';
 import { informationAssetEventSchemas } from './confidentiality/information-asset-events';
 import { subjectEventSchemas } from './confidentiality/subject-events';
+import { appraisalScorecardEventSchemas } from './surveys/appraisal-scorecard-events';
 import { questionnaireEventSchemas } from './surveys/questionnaire-events';
 import { surveyResponseSubmissionEventSchemas } from './surveys/survey-response-events';
 import { surveyWaveEventSchemas } from './surveys/survey-wave-events';
@@ -52,6 +53,7 @@ export const eventContracts: readonly EventContract[] = [
   ...contractsOf(Topics.surveys, 'Questionnaire', questionnaireEventSchemas),
   ...contractsOf(Topics.surveys, 'SurveyWave', surveyWaveEventSchemas),
   ...contractsOf(Topics.surveys, 'SurveyResponseSubmission', surveyResponseSubmissionEventSchemas),
+  ...contractsOf(Topics.surveys, 'AppraisalScorecard', appraisalScorecardEventSchemas),
   ...contractsOf(Topics.campaigns, 'ListeningCampaign', listeningCampaignEventSchemas),
   ...contractsOf(Topics.campaigns, 'Roster', rosterEventSchemas),
   ...contractsOf(Topics.campaigns, 'ParticipationSubmission', participationSubmissionEventSchemas),

@@ -54,6 +54,22 @@ export class AggregateRepository<Command, Event extends DomainEvent, State> {
   }
 
   async handle(streamId: string, command: Command, options: HandleOptions<State>): Promise<AppendResult> {
+    const commandType = commandTypeOf(command);
+    try {
+      const result = await this.decideAndAppend(streamId, command, options);
+      this.store.observer.commandHandled(this.streamType, commandType);
+      return result;
+    } catch (error) {
+      this.store.observer.commandFailed(this.streamType, commandType, error);
+      throw error;
+    }
+  }
+
+  private async decideAndAppend(
+    streamId: string,
+    command: Command,
+    options: HandleOptions<State>,
+  ): Promise<AppendResult> {
     for (let attempt = 1; ; attempt++) {
       const { state, version } = await this.load(streamId);
       options.authorize?.(state);
@@ -84,4 +100,10 @@ export class AggregateRepository<Command, Event extends DomainEvent, State> {
       }
     }
   }
+}
+
+/** Commands are tagged unions (`type`), so the metrics can count them by kind. */
+function commandTypeOf(command: unknown): string {
+  const type = (command as { type?: unknown } | null)?.type;
+  return typeof type === 'string' ? type : 'unknown';
 }

@@ -46,5 +46,30 @@ export async function migrateDatabase(databaseUrl: string, migrations: readonly 
 
 /** `applicationName` shows in pg_stat_activity, so operators can tell whose connections they see. */
 export function createPool(databaseUrl: string, applicationName: string, max = 10): Pool {
-  return new Pool({ connectionString: databaseUrl, max, application_name: applicationName });
+  const pool = new Pool({ connectionString: databaseUrl, max, application_name: applicationName });
+  // A connection can die while it is checked out (database restart). pg then rejects the query in flight, which
+  // its caller handles, and also emits 'error' on the client, which pg-pool listens to only while the client is
+  // idle: unheard, that event would end the process. A dead client is dropped when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  return pool;
+}
+
+/** Socket errors and server codes meaning the database cannot serve now (down, restarting, out of connections). */
+const UNREACHABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
+const UNAVAILABLE_SERVER_CODES = /^(08...|57P0[123]|53300)$/;
+/** pg's own errors for a lost connection carry no code, only these messages. */
+const LOST_CONNECTION_MESSAGES = [
+  'Connection terminated',
+  'Client has encountered a connection error and is not queryable',
+  'timeout exceeded when trying to connect',
+];
+
+/**
+ * True when an error says the database is unreachable or refusing sessions, not that the request was wrong:
+ * the caller may answer "try again later" (HTTP 503) instead of reporting an internal error.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  if (typeof e?.code === 'string') return UNREACHABLE_SOCKET_CODES.has(e.code) || UNAVAILABLE_SERVER_CODES.test(e.code);
+  return typeof e?.message === 'string' && LOST_CONNECTION_MESSAGES.some((m) => (e.message as string).startsWith(m));
 }

@@ -20,12 +20,18 @@ export interface EventRelayOptions {
   logger: RelayLogger;
 }
 
+export interface RelayLag {
+  events: number;
+  oldestSeconds: number;
+}
+
 interface Checkpoint {
   transactionId: string;
   position: string;
 }
 
 export const EVENTS_CHANNEL = 'cx_events';
+const FLUSH_TIMEOUT_MS = 5_000;
 
 /**
  * Publishes committed events in commit-safe order and checkpoints what it published.
@@ -62,11 +68,57 @@ export class EventRelay {
     this.loop = this.run();
   }
 
+  /** Stops the loop; as leader it first publishes what is committed, so a graceful shutdown leaves nothing behind. */
   async stop(): Promise<void> {
     this.running = false;
     this.wake?.();
     await this.loop;
+    if (this.listener) {
+      // A broker that does not answer must not hold the shutdown: what is left goes out on the next start.
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, FLUSH_TIMEOUT_MS)));
+      const flushed = this.flush().catch((error: unknown) =>
+        this.options.logger.error({ err: error, relay: this.options.name }, 'final relay flush failed'),
+      );
+      await Promise.race([flushed, deadline]);
+      clearTimeout(timer);
+    }
     await this.closeListener();
+  }
+
+  /**
+   * Publishes until nothing committed is left. A transaction still in flight anywhere in the cluster holds
+   * later events back (pg_snapshot_xmin), so it waits for that, within the flush deadline.
+   */
+  private async flush(): Promise<void> {
+    const deadline = Date.now() + FLUSH_TIMEOUT_MS;
+    for (;;) {
+      await this.publishPending();
+      const { events } = await this.lag();
+      if (events === 0) return;
+      if (Date.now() > deadline) {
+        this.options.logger.warn({ relay: this.options.name, events }, 'events left unpublished at stop');
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /**
+   * What is committed but not yet published (past the checkpoint, in this database): how many events, and how
+   * long the oldest of them has waited.
+   */
+  async lag(): Promise<RelayLag> {
+    const { rows } = await this.pool.query<{ events: string; oldest_seconds: number }>(
+      `SELECT count(*) AS events,
+              coalesce(extract(epoch FROM clock_timestamp() - min(e.recorded_at)), 0)::float8 AS oldest_seconds
+         FROM events e
+        WHERE (e.transaction_id, e.position) > (
+          coalesce((SELECT transaction_id FROM relay_checkpoints WHERE name = $1), '0'::xid8),
+          coalesce((SELECT position FROM relay_checkpoints WHERE name = $1), 0))`,
+      [this.options.name],
+    );
+    return { events: Number(rows[0].events), oldestSeconds: rows[0].oldest_seconds };
   }
 
   /** Publishes everything safe to publish now; returns how many events went out. */
@@ -129,11 +181,13 @@ export class EventRelay {
 
   private async publishNextBatch(): Promise<number> {
     const checkpoint = this.checkpoint ?? (await this.loadCheckpoint());
+    // Qualified: a bare `transaction_id` in ORDER BY would name EVENT_COLUMNS' text alias and sort xids as text
+    // ('1000' before '999'): events out of order, and past LIMIT an older transaction skipped for good.
     const { rows } = await this.pool.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events
         WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY transaction_id, position
+        ORDER BY events.transaction_id, events.position
         LIMIT $3`,
       [checkpoint.transactionId, checkpoint.position, this.batchSize],
     );

@@ -2,7 +2,9 @@ import { createTestDatabase, TestDatabase } from '@cx/testing';
 import { Client, Pool } from 'pg';
 import { migrateDatabase } from './database';
 import { EventRelay } from './event-relay';
-import { IdempotencyKeyReused, StreamVersionConflict } from './event-store.errors';
+import type { DomainEvent } from '@cx/domain';
+import { AggregateRepository } from './aggregate-repository';
+import { IdempotencyKeyReused, StaleVersion, StreamVersionConflict } from './event-store.errors';
 import { PostgresEventStore } from './event-store';
 import { CreateEventStore1764000000000 } from './migrations/1764000000000-create-event-store';
 import type { EventMetadata, RecordedEvent } from './recorded-event';
@@ -117,6 +119,53 @@ describe('PostgresEventStore (real Postgres)', () => {
     expect(await store.readStream('s-rollback')).toHaveLength(0);
   });
 
+  it('tells its observer what was appended and which commands were handled or refused, by type', async () => {
+    const seen: string[] = [];
+    const observed = new PostgresEventStore(pool, {
+      appended: (streamType, events) => seen.push(`appended ${streamType} ${events.map((e) => e.type).join(',')}`),
+      commandHandled: (streamType, command) => seen.push(`handled ${streamType} ${command}`),
+      commandFailed: (streamType, command, error) =>
+        seen.push(`failed ${streamType} ${command} ${(error as Error).constructor.name}`),
+    });
+    type Command = { type: 'Count'; upTo: number } | { type: 'Refuse' };
+    const counter = new AggregateRepository<Command, DomainEvent<'Counted', { n: number }>, number>(
+      observed,
+      {
+        initialState: () => 0,
+        evolve: (_, e) => e.data.n,
+        decide: (command, state) => {
+          if (command.type === 'Refuse') throw new Error('refused');
+          return Array.from({ length: command.upTo - state }, (_, i) => ({
+            type: 'Counted' as const,
+            data: { n: state + i + 1 },
+          }));
+        },
+      },
+      'Counter',
+      { decode: (r) => ({ type: 'Counted', data: r.data as { n: number } }), schemaVersionOf: () => 1 },
+    );
+
+    await counter.handle('counter-1', { type: 'Count', upTo: 2 }, { metadata });
+    await counter.handle('counter-1', { type: 'Count', upTo: 2 }, { metadata });
+    await expect(counter.handle('counter-1', { type: 'Refuse' }, { metadata })).rejects.toThrow('refused');
+    await expect(
+      counter.handle('counter-1', { type: 'Count', upTo: 3 }, { metadata, expectedVersion: 1 }),
+    ).rejects.toBeInstanceOf(StaleVersion);
+    const idempotency = { scope: 'counter', key: 'k-observed', fingerprint: 'f' };
+    const request = { streamId: 'counter-2', streamType: 'Counter', expectedVersion: 0, metadata, idempotency };
+    await observed.append({ ...request, events: [{ type: 'Counted', schemaVersion: 1, data: { n: 1 } }] });
+    await observed.append({ ...request, events: [{ type: 'Counted', schemaVersion: 1, data: { n: 1 } }] });
+
+    expect(seen).toEqual([
+      'appended Counter Counted,Counted',
+      'handled Counter Count',
+      'handled Counter Count',
+      'failed Counter Refuse Error',
+      'failed Counter Count StaleVersion',
+      'appended Counter Counted',
+    ]);
+  });
+
   it('refuses to rewrite stored events', async () => {
     await append('s-immutable', 0, 1);
     await expect(pool.query("UPDATE events SET data = '{}' WHERE stream_id = 's-immutable'")).rejects.toThrow(
@@ -209,6 +258,62 @@ describe('PostgresEventStore (real Postgres)', () => {
       }
     });
 
+    it('reports its lag: committed events past the checkpoint and how long the oldest has waited', async () => {
+      const name = 'test-relay-lag';
+      const lagging = new EventRelay(pool, async () => undefined, {
+        name,
+        listenConnection: { connectionString: database.url },
+        logger: silent,
+      });
+      await drain(lagging);
+      expect(await lagging.lag()).toEqual({ events: 0, oldestSeconds: 0 });
+
+      await append('lagging', 0, 3);
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      const lag = await lagging.lag();
+      expect(lag.events).toBe(3);
+      expect(lag.oldestSeconds).toBeGreaterThanOrEqual(1);
+      expect(lag.oldestSeconds).toBeLessThan(60);
+
+      await drain(lagging);
+      expect(await lagging.lag()).toEqual({ events: 0, oldestSeconds: 0 });
+    });
+
+    it('publishes what committed while it was busy before it stops, instead of leaving it for the next start', async () => {
+      const delivered: RecordedEvent[] = [];
+      let releaseFirst!: () => void;
+      const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+      let firstStarted!: () => void;
+      const publishing = new Promise<void>((resolve) => (firstStarted = resolve));
+      let calls = 0;
+      const stopping = new EventRelay(
+        pool,
+        async (events) => {
+          if (calls++ === 0) {
+            firstStarted();
+            await firstHeld;
+          }
+          delivered.push(...events);
+        },
+        {
+          name: 'test-relay-stop-flush',
+          listenConnection: { connectionString: database.url },
+          logger: silent,
+          pollIntervalMs: 60_000,
+        },
+      );
+      await append('before-stop', 0, 1);
+      stopping.start();
+      await publishing;
+      // Committed while the first batch is still going out; then the shutdown begins.
+      await append('during-stop', 0, 1);
+      const stopped = stopping.stop();
+      releaseFirst();
+      await stopped;
+      expect(delivered.map((e) => e.streamId)).toEqual(expect.arrayContaining(['before-stop', 'during-stop']));
+      expect(await stopping.lag()).toEqual({ events: 0, oldestSeconds: 0 });
+    });
+
     it('is woken by LISTEN/NOTIFY when running, and retries a failed publish without losing the batch', async () => {
       const delivered: RecordedEvent[] = [];
       let failNext = true;
@@ -249,6 +354,16 @@ async function publishUntil(relay: EventRelay, done: () => boolean): Promise<voi
     if (Date.now() > deadline) throw new Error('relay did not publish in time');
     await relay.publishPending();
     if (!done()) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Publishes until nothing is left; a parallel spec's open transaction can hold the relay back a moment. */
+async function drain(relay: EventRelay): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while ((await relay.lag()).events > 0) {
+    if (Date.now() > deadline) throw new Error('relay did not catch up in time');
+    await relay.publishPending();
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { IdempotencyKeyReused, StreamVersionConflict } from './event-store.errors';
+import { EventStoreObserver, noObserver } from './event-store-observer';
 import { EVENT_COLUMNS, EventMetadata, EventRow, NewEvent, RecordedEvent, toRecordedEvent } from './recorded-event';
 
 export interface Idempotency {
@@ -36,7 +37,10 @@ const UNIQUE_VIOLATION = '23505';
 
 /** The append-only event log of one service database (ARCHITECTURE.md, "Event store rules"). */
 export class PostgresEventStore {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    readonly observer: EventStoreObserver = noObserver,
+  ) {}
 
   async append(request: AppendRequest): Promise<AppendResult> {
     if (request.events.length === 0) throw new Error('append needs at least one event');
@@ -55,6 +59,7 @@ export class PostgresEventStore {
       if (request.idempotency) await this.rememberIdempotencyKey(client, request.idempotency, request.streamId, events);
       if (request.alsoInTransaction) await request.alsoInTransaction(client);
       if (needsTransaction) await client.query('COMMIT');
+      this.observer.appended(request.streamType, events);
       return {
         streamId: request.streamId,
         streamVersion: events[events.length - 1].streamVersion,

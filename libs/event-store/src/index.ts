@@ -1,6 +1,7 @@
 export * from './recorded-event';
 export * from './event-store.errors';
 export * from './event-store';
+export * from './event-store-observer';
 export * from './aggregate-repository';
 export * from './event-relay';
 export * from './database';

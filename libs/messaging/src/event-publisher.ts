@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@cx/event-store';
-import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
+import type { Kafka, Message } from 'kafkajs';
 import { toKafkaMessage } from './envelope';
+import { IdempotentProducer } from './idempotent-producer';
 
 /**
  * The broker refuses a partition's batch above its `message.max.bytes` (1 MiB by default), and kafkajs sends
@@ -13,20 +14,16 @@ const RECORD_OVERHEAD_BYTES = 64;
 
 /**
  * Publishes committed events to the service's topic. Idempotent producer with one request in flight:
- * kafkajs can reorder retried batches otherwise; acks from all in-sync replicas.
+ * kafkajs can reorder retried batches otherwise; acks from all in-sync replicas; replaced after a failed send.
  */
 export class KafkaEventPublisher {
-  private readonly producer: Producer;
+  private readonly producer: IdempotentProducer;
 
   constructor(
     kafka: Kafka,
     private readonly topic: string,
   ) {
-    this.producer = kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+    this.producer = new IdempotentProducer(kafka);
   }
 
   connect(): Promise<void> {

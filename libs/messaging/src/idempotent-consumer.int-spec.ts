@@ -1,16 +1,18 @@
 import { DeadLetterHeaders, EventEnvelope } from '@cx/contracts';
 import { migrateDatabase } from '@cx/event-store';
 import { createTestDatabase, eventually, kafkaBrokers, TestDatabase, TopicReader, uniqueSuffix } from '@cx/testing';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { Partitioners, Producer } from 'kafkajs';
 import { Pool } from 'pg';
+import { consumerLag, messagesOnTopic } from './consumer-lag';
 import { IdempotentConsumer } from './idempotent-consumer';
 import { createKafka, ensureTopics } from './kafka';
 import { CreateProcessedEvents1764000000100 } from './migrations/1764000000100-create-processed-events';
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
-function resolved(complaintId: string): EventEnvelope {
+function resolved(complaintId: string, correlationId = 'c-1'): EventEnvelope {
   return {
     id: randomUUID(),
     type: 'ComplaintResolved',
@@ -20,7 +22,7 @@ function resolved(complaintId: string): EventEnvelope {
     streamVersion: 2,
     position: '2',
     occurredAt: new Date().toISOString(),
-    correlationId: 'c-1',
+    correlationId,
     causationId: null,
     actor: { type: 'user', id: 'u-1' },
     data: { complaintId, outcome: 'repaired', resolvedAt: new Date().toISOString() },
@@ -36,13 +38,16 @@ describe('IdempotentConsumer (real Kafka, real Postgres)', () => {
   const group = `t${uniqueSuffix()}.consumer-spec`;
   const applied: string[] = [];
   const failures = new Map<string, () => Error>();
+  const correlation = new AsyncLocalStorage<string>();
+  const correlationSeen = new Map<string, string | undefined>();
+  let kafka: ReturnType<typeof createKafka>;
 
   beforeAll(async () => {
     database = await createTestDatabase('consumer');
     await migrateDatabase(database.url, [CreateProcessedEvents1764000000100]);
     pool = new Pool({ connectionString: database.url });
     await pool.query('CREATE TABLE effects (event_id uuid PRIMARY KEY)');
-    const kafka = createKafka(kafkaBrokers(), 'consumer-spec', silent);
+    kafka = createKafka(kafkaBrokers(), 'consumer-spec', silent);
     await ensureTopics(kafka, [{ topic }]);
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
@@ -50,7 +55,9 @@ describe('IdempotentConsumer (real Kafka, real Postgres)', () => {
       groupId: group,
       topics: [topic],
       logger: silent,
+      runInCorrelation: (correlationId, work) => correlation.run(correlationId, work),
       apply: async (envelope, tx) => {
+        correlationSeen.set(envelope.id, correlation.getStore());
         const fail = failures.get(envelope.id);
         if (fail) {
           failures.delete(envelope.id);
@@ -110,5 +117,52 @@ describe('IdempotentConsumer (real Kafka, real Postgres)', () => {
     await eventually(() => expect(applied).toContain(marker.id));
     expect(applied.filter((id) => id === envelope.id)).toHaveLength(1);
     expect(consumer.stats.duplicates).toBeGreaterThanOrEqual(1);
+  });
+
+  it('handles each event inside the correlation context of the request that caused it', async () => {
+    const first = resolved(randomUUID(), 'call-centre-4711');
+    const second = resolved(randomUUID(), 'batch-import-9');
+    await send(first);
+    await send(second);
+    await eventually(() => expect(applied).toEqual(expect.arrayContaining([first.id, second.id])));
+    expect(correlationSeen.get(first.id)).toBe('call-centre-4711');
+    expect(correlationSeen.get(second.id)).toBe('batch-import-9');
+  });
+
+  it('reports its lag per partition (none once caught up) and the letters on its dead-letter topic', async () => {
+    const marker = resolved(randomUUID());
+    await send(marker);
+    await eventually(() => expect(applied).toContain(marker.id));
+    await eventually(async () => {
+      const lag = await consumer.lag();
+      expect(lag.map((p) => [p.topic, p.partition, p.lag])).toEqual([
+        [topic, 0, 0],
+        [topic, 1, 0],
+        [topic, 2, 0],
+      ]);
+      expect(lag.reduce((sum, p) => sum + p.end, 0)).toBeGreaterThan(0);
+    });
+    expect(await consumer.deadLettersWaiting()).toBe(1);
+  });
+
+  it('counts what a group has not read: from the earliest offset without a commit, else from its commit', async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const idle = `t${uniqueSuffix()}.idle`;
+      const written = await messagesOnTopic(admin, topic);
+      const before = await consumerLag(admin, idle, [topic]);
+      expect(before.every((p) => p.committed === null)).toBe(true);
+      expect(before.reduce((sum, p) => sum + p.lag, 0)).toBe(written);
+
+      const busiest = [...before].sort((a, b) => b.end - a.end)[0];
+      await admin.setOffsets({ groupId: idle, topic, partitions: [{ partition: busiest.partition, offset: '1' }] });
+      const after = await consumerLag(admin, idle, [topic]);
+      const partition = after.find((p) => p.partition === busiest.partition)!;
+      expect(partition).toMatchObject({ committed: 1, end: busiest.end, lag: busiest.end - 1 });
+      await admin.deleteGroups([idle]).catch(() => undefined);
+    } finally {
+      await admin.disconnect();
+    }
   });
 });

@@ -1,6 +1,8 @@
 import { DeadLetterHeaders, deadLetterTopic, EventEnvelope, EventValidator } from '@cx/contracts';
-import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
+import { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
+import { consumerLag, messagesOnTopic, PartitionLag } from './consumer-lag';
+import { IdempotentProducer } from './idempotent-producer';
 import { ensureTopics, MessagingLogger } from './kafka';
 import { scanTopic } from './topic-scan';
 
@@ -14,6 +16,11 @@ export interface IdempotentConsumerOptions {
   logger: MessagingLogger;
   /** Tries for a transient failure (database unreachable, deadlock) before the batch is handed back to Kafka. */
   transientRetries?: number;
+  /**
+   * Runs the handling of one event inside the correlation context of the request that caused it (the service's
+   * `runWithCorrelationId`), so every log line written meanwhile carries its correlation id.
+   */
+  runInCorrelation?: <T>(correlationId: string, work: () => Promise<T>) => Promise<T>;
 }
 
 /** What a redrive of the dead-letter topic did, message by message. */
@@ -41,7 +48,9 @@ export interface ConsumerStats {
  */
 export class IdempotentConsumer {
   private readonly consumer: Consumer;
-  private readonly deadLetters: Producer;
+  private readonly deadLetters: IdempotentProducer;
+  /** For the lag figures; connected while the consumer runs. */
+  private readonly admin: Admin;
   private readonly validator = new EventValidator();
   readonly stats: ConsumerStats = { applied: 0, duplicates: 0, deadLettered: 0 };
 
@@ -51,15 +60,26 @@ export class IdempotentConsumer {
     private readonly options: IdempotentConsumerOptions,
   ) {
     this.consumer = kafka.consumer({ groupId: options.groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
-    this.deadLetters = kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+    this.deadLetters = new IdempotentProducer(kafka);
+    this.admin = kafka.admin();
+  }
+
+  get groupId(): string {
+    return this.options.groupId;
   }
 
   get deadLetterTopic(): string {
     return deadLetterTopic(this.options.groupId);
+  }
+
+  /** How far this group is behind, per topic and partition. */
+  lag(): Promise<PartitionLag[]> {
+    return consumerLag(this.admin, this.options.groupId, this.options.topics);
+  }
+
+  /** Messages on this group's dead-letter topic (a redrive leaves them there). */
+  deadLettersWaiting(): Promise<number> {
+    return messagesOnTopic(this.admin, this.deadLetterTopic);
   }
 
   async start(): Promise<void> {
@@ -68,6 +88,7 @@ export class IdempotentConsumer {
       { topic: this.deadLetterTopic },
     ]);
     await this.deadLetters.connect();
+    await this.admin.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: true });
     await this.consumer.run({
@@ -77,9 +98,11 @@ export class IdempotentConsumer {
     });
   }
 
+  /** Lets the batch in hand finish and commit its offsets, then leaves the group. */
   async stop(): Promise<void> {
     await this.consumer.disconnect();
     await this.deadLetters.disconnect();
+    await this.admin.disconnect();
   }
 
   private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
@@ -141,12 +164,15 @@ export class IdempotentConsumer {
     if (!validation.valid) return validation.reason;
     const header = (name: string) => letter.headers?.[name]?.toString() ?? '';
     const before = this.stats.duplicates;
+    const envelope = validation.envelope;
     try {
-      await this.applyOnce(
-        validation.envelope,
-        header(DeadLetterHeaders.originalTopic),
-        Number(header(DeadLetterHeaders.originalPartition) || 0),
-        header(DeadLetterHeaders.originalOffset) || '0',
+      await this.inCorrelationOf(envelope, () =>
+        this.applyOnce(
+          envelope,
+          header(DeadLetterHeaders.originalTopic),
+          Number(header(DeadLetterHeaders.originalPartition) || 0),
+          header(DeadLetterHeaders.originalOffset) || '0',
+        ),
       );
     } catch (error) {
       return `handler refused: ${(error as Error).message}`;
@@ -170,20 +196,30 @@ export class IdempotentConsumer {
     }
     const validation = this.validator.validate(parsed);
     if (!validation.valid) return this.deadLetter(topic, partition, message, validation.reason);
+    const envelope = validation.envelope;
+    return this.inCorrelationOf(envelope, () => this.applyWithRetries(envelope, topic, partition, message));
+  }
 
+  private inCorrelationOf(envelope: EventEnvelope, work: () => Promise<void>): Promise<void> {
+    return this.options.runInCorrelation ? this.options.runInCorrelation(envelope.correlationId, work) : work();
+  }
+
+  private async applyWithRetries(
+    envelope: EventEnvelope,
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+  ): Promise<void> {
     const retries = this.options.transientRetries ?? 5;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.applyOnce(validation.envelope, topic, partition, message.offset);
+        return await this.applyOnce(envelope, topic, partition, message.offset);
       } catch (error) {
         if (!isTransient(error)) {
           return this.deadLetter(topic, partition, message, `handler refused: ${(error as Error).message}`);
         }
         if (attempt > retries) throw error;
-        this.options.logger.warn(
-          { err: error, attempt, eventId: validation.envelope.id },
-          'transient failure; retrying',
-        );
+        this.options.logger.warn({ err: error, attempt, eventId: envelope.id }, 'transient failure; retrying');
         await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 5_000)));
       }
     }
@@ -207,6 +243,10 @@ export class IdempotentConsumer {
       await this.options.apply(envelope, tx);
       await tx.query('COMMIT');
       this.stats.applied++;
+      this.options.logger.debug(
+        { eventId: envelope.id, type: envelope.type, streamId: envelope.streamId, topic, partition, offset },
+        'event applied',
+      );
     } catch (error) {
       await tx.query('ROLLBACK').catch(() => undefined);
       throw error;

@@ -1,4 +1,4 @@
-import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { Admin, Kafka, logLevel, LogEntry } from 'kafkajs';
 
 export interface MessagingLogger {
   debug(obj: object, msg: string): void;
@@ -48,11 +48,34 @@ export async function ensureTopics(kafka: Kafka, topics: readonly TopicSpec[]): 
           configEntries: [{ name: 'retention.ms', value: '-1' }],
         })),
       })
-      .catch((error: { errors?: Array<{ type?: string }> }) => {
+      .catch((error: { type?: string; errors?: Array<{ type?: string }> }) => {
         // Another service created it between our list and create: that is the outcome we wanted.
-        if (!error.errors?.every((e) => e.type === 'TOPIC_ALREADY_EXISTS')) throw error;
+        if (error.errors?.every((e) => e.type === 'TOPIC_ALREADY_EXISTS')) return;
+        // Created, but the broker's metadata does not list it yet (a busy or just started KRaft broker); kafkajs
+        // waits out only "leader not available", so the wait goes on here.
+        if (error.type === 'UNKNOWN_TOPIC_OR_PARTITION')
+          return waitForLeaders(
+            admin,
+            missing.map((t) => t.topic),
+          );
+        throw error;
       });
   } finally {
     await admin.disconnect();
+  }
+}
+
+const LEADERS_TIMEOUT_MS = 30_000;
+
+async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
+  const deadline = Date.now() + LEADERS_TIMEOUT_MS;
+  for (;;) {
+    const metadata = await admin.fetchTopicMetadata({ topics }).catch((error: { type?: string }) => {
+      if (error.type === 'UNKNOWN_TOPIC_OR_PARTITION' || error.type === 'LEADER_NOT_AVAILABLE') return undefined;
+      throw error;
+    });
+    if (metadata?.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+    if (Date.now() > deadline) throw new Error(`no leaders for ${topics.join(', ')} after ${LEADERS_TIMEOUT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

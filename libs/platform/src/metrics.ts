@@ -3,12 +3,21 @@ import type { Logger } from 'pino';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@cx/auth';
 import type { NextFunction, Request, Response } from 'express';
-import type { ConsumerStats } from '@cx/messaging';
+import { DomainError } from '@cx/domain';
+import type { EventRelay, EventStoreObserver, RecordedEvent } from '@cx/event-store';
+import type { IdempotentConsumer } from '@cx/messaging';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { withTimeout } from './health';
 
-/** One registry per app instance, so several apps in one test process do not collide. */
+/** A scrape must answer even when the database or the broker does not: their figures are left out then. */
+const SCRAPE_TIMEOUT_MS = 2_000;
+
+/**
+ * One registry per app instance, so several apps in one test process do not collide. It observes the event store
+ * (appends, commands by type), the relay (lag) and the consumers (outcomes, lag, dead letters).
+ */
 @Injectable()
-export class ServiceMetrics {
+export class ServiceMetrics implements EventStoreObserver {
   readonly registry = new Registry();
   readonly httpDuration = new Histogram({
     name: 'http_request_duration_seconds',
@@ -22,28 +31,117 @@ export class ServiceMetrics {
     help: 'Events the relay published to Kafka',
     registers: [this.registry],
   });
-  private readonly consumers: Array<{ group: string; stats: ConsumerStats }> = [];
+  readonly eventsAppended = new Counter({
+    name: 'events_appended_total',
+    help: 'Events appended to this service event store, by stream type and event type',
+    labelNames: ['stream_type', 'type'],
+    registers: [this.registry],
+  });
+  readonly commandsHandled = new Counter({
+    name: 'commands_handled_total',
+    help: 'Commands an aggregate decided on (events committed, possibly none), by stream type and command',
+    labelNames: ['stream_type', 'command'],
+    registers: [this.registry],
+  });
+  readonly commandsFailed = new Counter({
+    name: 'commands_failed_total',
+    help: 'Commands refused or failed, by stream type, command and reason (the domain error code, else "error")',
+    labelNames: ['stream_type', 'command', 'reason'],
+    registers: [this.registry],
+  });
+  private readonly consumers: IdempotentConsumer[] = [];
+  private relay?: EventRelay;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
     const consumers = this.consumers;
+    const relay = () => this.relay;
     new Gauge({
       name: 'consumer_events_total',
       help: 'Events seen by this service consumers, by group and outcome (applied, duplicate, dead_lettered)',
       labelNames: ['group', 'outcome'],
       registers: [this.registry],
       collect() {
-        for (const { group, stats } of consumers) {
+        for (const { groupId: group, stats } of consumers) {
           this.set({ group, outcome: 'applied' }, stats.applied);
           this.set({ group, outcome: 'duplicate' }, stats.duplicates);
           this.set({ group, outcome: 'dead_lettered' }, stats.deadLettered);
         }
       },
     });
+    new Gauge({
+      name: 'consumer_lag',
+      help: 'Messages not yet consumed (high watermark minus committed offset), by group, topic and partition',
+      labelNames: ['group', 'topic', 'partition'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        const lags = await Promise.all(consumers.map((c) => withTimeout(c.lag(), SCRAPE_TIMEOUT_MS).catch(() => [])));
+        for (const { groupId: group, topic, partition, lag } of lags.flat()) {
+          this.set({ group, topic, partition: String(partition) }, lag);
+        }
+      },
+    });
+    new Gauge({
+      name: 'dlq_messages',
+      help: 'Messages on the dead-letter topic of each consumer group (a redrive leaves them there)',
+      labelNames: ['group', 'topic'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        await Promise.all(
+          consumers.map(async (c) => {
+            const waiting = await withTimeout(c.deadLettersWaiting(), SCRAPE_TIMEOUT_MS).catch(() => undefined);
+            if (waiting !== undefined) this.set({ group: c.groupId, topic: c.deadLetterTopic }, waiting);
+          }),
+        );
+      },
+    });
+    const relayLag = async () => {
+      const tracked = relay();
+      return tracked && withTimeout(tracked.lag(), SCRAPE_TIMEOUT_MS).catch(() => undefined);
+    };
+    new Gauge({
+      name: 'relay_lag_events',
+      help: 'Committed events the relay has not published yet',
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        const lag = await relayLag();
+        if (lag) this.set(lag.events);
+      },
+    });
+    new Gauge({
+      name: 'relay_lag_seconds',
+      help: 'How long the oldest unpublished committed event has waited (0 when none waits)',
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        const lag = await relayLag();
+        if (lag) this.set(lag.oldestSeconds);
+      },
+    });
   }
 
-  trackConsumer(group: string, stats: ConsumerStats): void {
-    this.consumers.push({ group, stats });
+  trackConsumer(consumer: IdempotentConsumer): void {
+    this.consumers.push(consumer);
+  }
+
+  trackRelay(relay: EventRelay): void {
+    this.relay = relay;
+  }
+
+  appended(streamType: string, events: readonly RecordedEvent[]): void {
+    for (const event of events) this.eventsAppended.inc({ stream_type: streamType, type: event.type });
+  }
+
+  commandHandled(streamType: string, command: string): void {
+    this.commandsHandled.inc({ stream_type: streamType, command });
+  }
+
+  commandFailed(streamType: string, command: string, error: unknown): void {
+    const reason = error instanceof DomainError ? error.code : 'error';
+    this.commandsFailed.inc({ stream_type: streamType, command, reason });
   }
 }
 

@@ -9,6 +9,7 @@ import {
   ValidationPipe,
 } from '@nestjs/common';
 import { DomainError, DomainErrorKind } from '@cx/domain';
+import { isDatabaseUnavailable } from '@cx/event-store';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { currentCorrelationId } from './correlation';
@@ -57,7 +58,11 @@ const SLUG_BY_STATUS: Record<number, [string, string]> = {
   415: ['unsupported-media-type', 'Unsupported media type'],
   422: ['unprocessable', 'Unprocessable request'],
   428: ['precondition-required', 'Precondition required'],
+  503: ['service-unavailable', 'Service unavailable'],
 };
+
+/** What a client told 503 should wait before trying again, in seconds. */
+const RETRY_AFTER_SECONDS = 5;
 
 /** Thrown by the global validation pipe: lists every offending field, never just the first. */
 export class RequestValidationFailed extends BadRequestException {
@@ -100,6 +105,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500) {
       this.logger.error({ err: exception, path: problem.instance }, 'request failed');
     }
+    if (problem.status === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
@@ -143,6 +149,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         title: 'Malformed JSON',
         status: 400,
         detail: 'The body is not valid JSON.',
+      };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        type: problemType('service-unavailable'),
+        title: 'Service unavailable',
+        status: 503,
+        detail: 'The database cannot be reached right now. Try again shortly (with the same Idempotency-Key, if any).',
       };
     }
     return {

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { ServiceConfig } from './config';
 import { securityHeaders, WriteRateLimit, writeRateLimit } from './http-protection';
 import { correlationMiddleware } from './correlation';
+import { HttpDrain } from './http-drain';
 import { PinoNestLogger } from './logger';
 import { LOGGER } from './metrics';
 import { createValidationPipe, ProblemDetailsFilter } from './problem-details';
@@ -47,6 +48,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
   const logger = app.get<Logger>(LOGGER);
   app.useLogger(new PinoNestLogger(logger));
   app.disable('x-powered-by');
+  app.use(app.get(HttpDrain).track);
   app.use(securityHeaders());
   app.use(correlationMiddleware);
   app.use(writeRateLimit(options.writeRateLimit ?? defaultWriteRateLimit()));
@@ -55,7 +57,8 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalInterceptors(new RejectUnexpectedBody());
-  app.enableShutdownHooks();
+  // SIGTERM: drain HTTP, stop the consumers (offsets committed), flush the relay, close the pool, then exit 0.
+  app.enableShutdownHooks([], { useProcessExit: true });
 
   const document = SwaggerModule.createDocument(
     app,

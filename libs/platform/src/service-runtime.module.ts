@@ -20,6 +20,7 @@ import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from './config';
 import { HealthController, Readiness, READINESS_CHECKS, ReadinessCheck } from './health';
+import { HttpDrain } from './http-drain';
 import { createLogger } from './logger';
 import { HttpObservationMiddleware, LOGGER, MetricsController, ServiceMetrics } from './metrics';
 
@@ -118,11 +119,16 @@ export class ServiceRuntimeModule implements NestModule {
       ServiceMetrics,
       Readiness,
       PoolLifecycle,
+      HttpDrain,
     ];
     const publishing = options.publishesTo
       ? [
           { provide: PUBLISH_TOPIC, useValue: namespacedTopic(options.publishesTo, config.topicNamespace) },
-          { provide: PostgresEventStore, inject: [PG_POOL], useFactory: (pool: Pool) => new PostgresEventStore(pool) },
+          {
+            provide: PostgresEventStore,
+            inject: [PG_POOL, ServiceMetrics],
+            useFactory: (pool: Pool, metrics: ServiceMetrics) => new PostgresEventStore(pool, metrics),
+          },
           {
             provide: KafkaEventPublisher,
             inject: [KAFKA, PUBLISH_TOPIC],
@@ -131,8 +137,8 @@ export class ServiceRuntimeModule implements NestModule {
           {
             provide: EVENT_RELAY,
             inject: [PG_POOL, KafkaEventPublisher, ServiceMetrics, LOGGER],
-            useFactory: (pool: Pool, publisher: KafkaEventPublisher, metrics: ServiceMetrics, logger: Logger) =>
-              new EventRelay(
+            useFactory: (pool: Pool, publisher: KafkaEventPublisher, metrics: ServiceMetrics, logger: Logger) => {
+              const relay = new EventRelay(
                 pool,
                 async (events) => {
                   await publisher.publish(events);
@@ -146,7 +152,10 @@ export class ServiceRuntimeModule implements NestModule {
                   },
                   logger,
                 },
-              ),
+              );
+              metrics.trackRelay(relay);
+              return relay;
+            },
           },
           RelayLifecycle,
         ]

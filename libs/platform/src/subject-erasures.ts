@@ -5,6 +5,7 @@ import type { Kafka } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from './config';
+import { runWithCorrelationId } from './correlation';
 import { LOGGER, ServiceMetrics } from './metrics';
 import { KAFKA, PG_POOL, SERVICE_CONFIG } from './service-runtime.module';
 
@@ -37,8 +38,9 @@ export class SubjectErasuresConsumer implements OnApplicationBootstrap, BeforeAp
         if (event.type === 'SubjectErased') await redact(tx, event.data as SubjectErasedV1);
       },
       logger,
+      runInCorrelation: runWithCorrelationId,
     });
-    metrics.trackConsumer(groupId, this.consumer.stats);
+    metrics.trackConsumer(this.consumer);
   }
 
   async onApplicationBootstrap(): Promise<void> {

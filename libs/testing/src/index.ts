@@ -3,3 +3,5 @@ export * from './test-infrastructure';
 export * from './topic-reader';
 export * from './authorization-matrix';
 export * from './write-route-fuzz';
+export * from './tcp-proxy';
+export * from './service-process';

@@ -494,6 +494,125 @@ describe('listening campaigns over HTTP (real Postgres, real Kafka)', () => {
     });
   });
 
+  describe('region scopes', () => {
+    const scoped = (scope: string, ...roles: Role[]) =>
+      `Bearer ${signToken({ sub: 'regional-1', name: 'regional-1', roles, scope }, config.jwtSecret)}`;
+    const east = () => scoped('region:east-china', 'hr', 'campaign_admin');
+    const roster = async (auth: string) =>
+      (await http().get(`/v1/campaigns/${id}/roster`).set('Authorization', auth).expect(200)).body;
+    let id: string;
+
+    beforeAll(async () => {
+      id = await openCampaign();
+      await importJson(id, [person('S0001', 'Wang Fang'), person('S0002', 'Li Wei', { region: 'north-china' })]).expect(
+        200,
+      );
+    });
+
+    it('lets a regional HR import its region’s people only, as JSON and CSV: the others refused by row number', async () => {
+      const json = await importJson(
+        id,
+        [
+          person('S0003', 'Zhang Min'),
+          person('S0004', 'Chen Jing', { region: 'north-china' }),
+          person('S0002', 'Li Wei-Ming', { region: 'east-china' }),
+        ],
+        east(),
+      ).expect(200);
+      expect(json.body).toMatchObject({ rows: 3, accepted: 1, updated: 0, rejected: 2 });
+      expect(json.body.rejections).toEqual([
+        {
+          row: 2,
+          personId: 'S0004',
+          reason: 'outside_caller_scope',
+          field: 'region',
+          detail: 'region north-china is outside your scope (region:east-china)',
+        },
+        {
+          row: 3,
+          personId: 'S0002',
+          reason: 'outside_caller_scope',
+          field: 'region',
+          detail: 'S0002 is on the roster in a region outside your scope (region:east-china)',
+        },
+      ]);
+      const fromCsv = await http()
+        .post(`/v1/campaigns/${id}/roster`)
+        .set('Authorization', east())
+        .set('Content-Type', 'text/csv')
+        .send(
+          csv(
+            'S0005,Liu Yang,Customer Service,east-china,employee,2019-03-01,',
+            'S0006,Zhao Lei,Property Services,south-china,management,2015-06-01,',
+          ),
+        )
+        .expect(200);
+      expect(fromCsv.body).toMatchObject({ rows: 2, accepted: 1, rejected: 1 });
+      expect(fromCsv.body.rejections).toEqual([
+        expect.objectContaining({ row: 2, personId: 'S0006', reason: 'outside_caller_scope', field: 'region' }),
+      ]);
+      const { rows } = await pool.query(
+        'SELECT person_id, name, region FROM roster_entries WHERE campaign_id = $1 ORDER BY person_id',
+        [id],
+      );
+      expect(rows).toEqual([
+        { person_id: 'S0001', name: 'Wang Fang', region: 'east-china' },
+        { person_id: 'S0002', name: 'Li Wei', region: 'north-china' },
+        { person_id: 'S0003', name: 'Zhang Min', region: 'east-china' },
+        { person_id: 'S0005', name: 'Liu Yang', region: 'east-china' },
+      ]);
+    });
+
+    it('counts a regional caller’s roster and records activities for its region’s people only', async () => {
+      const whole = await roster(admin());
+      expect(whole.people).toBe(4);
+      expect(await roster(scoped('region:north-china', 'manager'))).toMatchObject({
+        people: 1,
+        version: whole.version,
+      });
+      expect(await roster(scoped('project:SH-PUDONG-07', 'manager'))).toMatchObject({ people: 0 });
+
+      const before = await eventCount();
+      const elsewhere = await record(id, visit('S0002'), east()).expect(422);
+      const nobody = await record(id, visit('S9999'), east()).expect(422);
+      expect(elsewhere.body).toMatchObject({ reason: 'not_on_roster', field: 'personId' });
+      expect(elsewhere.body.detail.replace('S0002', 'S9999')).toBe(nobody.body.detail);
+      const upload = await http()
+        .post(`/v1/campaigns/${id}/activities/bulk`)
+        .set('Authorization', east())
+        .send([visit('S0003'), visit('S0002')])
+        .expect(200);
+      expect(upload.body).toMatchObject({ accepted: 1, rejected: 1 });
+      expect(upload.body.rejections).toEqual([expect.objectContaining({ row: 2, reason: 'not_on_roster' })]);
+      expect(await eventCount()).toBe(before + 1);
+      await record(id, visit('S0001'), east()).expect(201);
+    });
+
+    it('refuses a regional caller the group-wide operations (403 naming its scope); it may read the campaign', async () => {
+      const draft = await createCampaign();
+      const before = await eventCount();
+      const created = await http().post('/v1/campaigns').set('Authorization', east()).send(sixOnes).expect(403);
+      expect(created.body).toMatchObject({
+        code: 'LISTENING_CAMPAIGN.GROUP_WIDE_OPERATION',
+        operation: 'CreateListeningCampaign',
+        scope: 'region:east-china',
+      });
+      await http().post(`/v1/campaigns/${draft}/opening`).set('Authorization', east()).expect(403);
+      await http().post(`/v1/campaigns/${id}/closure`).set('Authorization', east()).expect(403);
+      expect(await eventCount()).toBe(before);
+      await http().get(`/v1/campaigns/${id}`).set('Authorization', east()).expect(200);
+
+      await http().post(`/v1/campaigns/${id}/closure`).set('Authorization', admin()).expect(200);
+      const disclosed = await http().post(`/v1/campaigns/${id}/disclosures`).set('Authorization', admin()).expect(201);
+      const disclosure = `/v1/campaigns/${id}/disclosures/${disclosed.body.disclosureId}`;
+      const frozen = await eventCount();
+      await http().post(`/v1/campaigns/${id}/disclosures`).set('Authorization', east()).expect(403);
+      await http().get(disclosure).set('Authorization', east()).expect(403);
+      await http().get(`${disclosure}/evidence`).set('Authorization', east()).expect(403);
+      expect(await eventCount()).toBe(frozen);
+    });
+  });
+
   it('serves health, readiness and the OpenAPI document with its routes', async () => {
     const ready = await http().get('/health/ready').expect(200);
     expect(ready.body.checks).toEqual({ database: 'up', kafka: 'up' });

@@ -219,6 +219,50 @@ describe('"Love Care" services over HTTP (real Postgres, real Kafka)', () => {
     });
   });
 
+  describe('region and project scopes', () => {
+    const scoped = (scope: string) =>
+      `Bearer ${signToken({ sub: 'cs-scoped', name: 'cs-scoped', roles: ['community_staff', 'agent'], scope }, config.jwtSecret)}`;
+
+    it('requests in the caller’s communities only (403 elsewhere); another community’s service is 404, before If-Match', async () => {
+      const id = (
+        await requestCare(
+          { community, residentId: family, serviceKind: 'newborn_visit' },
+          scoped(`project:${community}`),
+        ).expect(201)
+      ).body.careServiceId;
+      const tianhe = scoped('project:GZ-TIANHE-02');
+      const before = await eventCount();
+      const refused = await requestCare({ community, residentId: family, serviceKind: 'newborn_visit' }, tianhe).expect(
+        403,
+      );
+      expect(refused.body).toMatchObject({
+        code: 'COMMUNITY.OUTSIDE_CALLER_SCOPE',
+        community,
+        scope: 'project:GZ-TIANHE-02',
+      });
+      const read = await http().get(`/v1/care-services/${id}`).set('Authorization', tianhe).expect(404);
+      expect(read.body.code).toBe('CARE_SERVICE.NOT_FOUND');
+      for (const [path, body] of [
+        ['assignment', { assigneeId: 'cs-nurse-3' }],
+        ['visits', { scheduledFor: '2026-05-06T15:00:00+08:00' }],
+        ['visits/1/completion', {}],
+        ['visits/1/rating', { rating: 1 }],
+        ['ending', { reason: 'other' }],
+      ] as const) {
+        const response = await post(id, path, body, tianhe).set('If-Match', '"99"');
+        expect({ path, status: response.status, code: response.body.code }).toEqual({
+          path,
+          status: 404,
+          code: 'CARE_SERVICE.NOT_FOUND',
+        });
+      }
+      expect(await eventCount()).toBe(before);
+      await post(id, 'assignment', { assigneeId: 'cs-nurse-3' }, scoped(`project:${community}`))
+        .set('If-Match', '"1"')
+        .expect(200);
+    });
+  });
+
   describe('roles', () => {
     it('answers 403 to roles that may not act, appending nothing; readers may read', async () => {
       const id = (await requestCare({ community, residentId: family, serviceKind: 'accessibility_help' }).expect(201))

@@ -472,6 +472,69 @@ describe('community activities over HTTP (real Postgres, real Kafka)', () => {
     });
   });
 
+  describe('region and project scopes', () => {
+    const scoped = (scope: string, ...roles: Role[]) =>
+      `Bearer ${signToken({ sub: 'cs-scoped', name: 'cs-scoped', roles, scope }, config.jwtSecret)}`;
+    const pudong = () => scoped('project:SH-PUDONG-07', 'community_staff', 'agent');
+    const tianhe = () => scoped('project:GZ-TIANHE-02', 'community_staff', 'agent');
+
+    it('lets a scoped caller plan and keep the register in its communities only: elsewhere 403 naming the scope', async () => {
+      await plan(lantern(), pudong()).expect(201);
+      const before = await eventCount();
+      const refused = await plan(lantern({ community: 'GZ-TIANHE-02' }), pudong()).expect(403);
+      expect(refused.body).toMatchObject({
+        code: 'COMMUNITY.OUTSIDE_CALLER_SCOPE',
+        community: 'GZ-TIANHE-02',
+        scope: 'project:SH-PUDONG-07',
+      });
+      const byRegion = await plan(lantern(), scoped('region:east-china', 'community_staff')).expect(403);
+      expect(byRegion.body).toMatchObject({ code: 'COMMUNITY.OUTSIDE_CALLER_SCOPE', community });
+      await registerResidents([{ residentId: resident(7) }], tianhe()).expect(403);
+      await http().get(`/v1/communities/${community}/residents`).set('Authorization', tianhe()).expect(403);
+      expect(await eventCount()).toBe(before);
+    });
+
+    it('answers 404, as for no activity, when a scoped caller reads or acts on another community’s, before If-Match', async () => {
+      const id = await publishedActivity();
+      const { registrationId, checkInCode } = (await register(id, resident(1), 2).expect(201)).body;
+      const unknown = randomUUID();
+      const before = await eventCount();
+      const reg = `registrations/${registrationId}`;
+      const notFound = 'COMMUNITY_ACTIVITY.NOT_FOUND';
+      const refused: [string, request.Test, string][] = [
+        ['read', http().get(`/v1/activities/${id}`).set('Authorization', tianhe()), notFound],
+        ['read a registration', http().get(`/v1/activities/${id}/${reg}`).set('Authorization', tianhe()), notFound],
+        ['change', post(id, 'changes', { venue: 'Probing' }, tianhe()).set('If-Match', '"99"'), notFound],
+        ['cancel', post(id, 'cancellation', { reason: 'other' }, tianhe()), notFound],
+        ['register', register(id, resident(2), 1, tianhe()).set('Idempotency-Key', 'probe-1'), notFound],
+        ['cancel a registration', post(id, `${reg}/cancellation`, {}, tianhe()).set('If-Match', '"99"'), notFound],
+        ['accept an offer', post(id, `${reg}/offer-acceptance`, {}, tianhe()), notFound],
+        ['give feedback', post(id, `${reg}/feedback`, { rating: 1 }, tianhe()), notFound],
+        ['check in from the list', post(id, `${reg}/check-in`, {}, tianhe()), notFound],
+        [
+          'scan a code',
+          post(id, 'check-ins', { code: checkInCode }, tianhe()),
+          'COMMUNITY_ACTIVITY.CHECK_IN_CODE_NOT_RECOGNISED',
+        ],
+        ['add a photo', post(id, 'photos', { reference: 'oss://cx-community/probe.jpg' }, tianhe()), notFound],
+        ['close attendance', post(id, 'attendance-closure', {}, tianhe()), notFound],
+      ];
+      for (const [label, call, code] of refused) {
+        const response = await call;
+        expect({ label, status: response.status, code: response.body.code }).toEqual({ label, status: 404, code });
+      }
+      const outOfScope = await http().get(`/v1/activities/${id}`).set('Authorization', tianhe());
+      const missing = await http().get(`/v1/activities/${unknown}`).set('Authorization', tianhe());
+      expect(outOfScope.body.detail.replace(id, unknown)).toBe(missing.body.detail);
+      const scan = await post(unknown, 'check-ins', { code: checkInCode }, tianhe()).expect(404);
+      expect(scan.body.code).toBe('COMMUNITY_ACTIVITY.CHECK_IN_CODE_NOT_RECOGNISED');
+      expect(await eventCount()).toBe(before);
+
+      await http().get(`/v1/activities/${id}/${reg}`).set('Authorization', pudong()).expect(200);
+      await post(id, 'changes', { venue: 'Clubhouse hall' }, pudong()).set('If-Match', '"3"').expect(200);
+    });
+  });
+
   it('documents the routes in the OpenAPI document', async () => {
     const docs = await http().get('/docs-json').expect(200);
     expect(Object.keys(docs.body.paths)).toEqual(

@@ -11,6 +11,8 @@ import {
   systemClock,
 } from '@cx/platform';
 import type { SlaPolicy } from './domain/sla/sla-policy';
+import type { FollowUpPolicy } from './domain/survey-follow-up/survey-follow-up';
+import { loadFollowUpPolicy } from './infrastructure/follow-up-policy.config';
 import { loadSlaPolicy, SLA_POLICY } from './infrastructure/sla-policy.config';
 import { SLA_CHECK_INTERVAL, SlaScheduler } from './infrastructure/sla-scheduler';
 import { redactErasedCustomer } from './infrastructure/erased-customers';
@@ -25,6 +27,8 @@ import { ConfirmResolutionController } from './commands/confirm-resolution/confi
 import { DeEscalateComplaintController } from './commands/de-escalate-complaint/de-escalate-complaint.http.controller';
 import { EscalateComplaintController } from './commands/escalate-complaint/escalate-complaint.http.controller';
 import { FileComplaintHandler } from './commands/file-complaint/file-complaint.handler';
+import { FileSurveyFollowUpHandler } from './commands/file-survey-follow-up/file-survey-follow-up.handler';
+import { SURVEY_FOLLOW_UP_POLICY, SurveyFollowUpSaga } from './commands/file-survey-follow-up/survey-follow-up.saga';
 import { FileComplaintController } from './commands/file-complaint/file-complaint.http.controller';
 import { RecordCustomerContactController } from './commands/record-customer-contact/record-customer-contact.http.controller';
 import { RejectResolutionController } from './commands/reject-resolution/reject-resolution.http.controller';
@@ -56,6 +60,7 @@ import { GetTypicalCaseReviewController } from './queries/get-typical-case-revie
 
 const commandHandlers = [
   FileComplaintHandler,
+  FileSurveyFollowUpHandler,
   ChangeComplaintHandler,
   MarkTypicalCaseHandler,
   ChangeTypicalCaseReviewHandler,
@@ -98,6 +103,7 @@ export interface ComplaintsOptions {
   clock?: Clock;
   slaPolicy?: SlaPolicy;
   slaCheckIntervalMs?: number;
+  followUpPolicy?: FollowUpPolicy;
 }
 
 @Module({})
@@ -121,6 +127,8 @@ export class ComplaintsModule {
         SlaScheduler,
         { provide: SUBJECT_ERASURE_REDACTION, useValue: redactErasedCustomer },
         SubjectErasuresConsumer,
+        { provide: SURVEY_FOLLOW_UP_POLICY, useFactory: () => options.followUpPolicy ?? loadFollowUpPolicy() },
+        SurveyFollowUpSaga,
         ...commandHandlers,
         ...queryHandlers,
       ],

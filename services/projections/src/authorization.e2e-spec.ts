@@ -22,6 +22,7 @@ const policy: AuthorizationPolicy = {
   'GET /v1/ceo/summary': ['ceo_office', 'auditor', 'bi_reader', 'admin'],
   'GET /v1/reports/participation': ['campaign_admin', 'hr', 'manager', 'ceo_office', 'auditor', 'bi_reader', 'admin'],
   'GET /v1/reports/community': ['community_staff', 'manager', 'ceo_office', 'auditor', 'bi_reader', 'admin'],
+  'GET /v1/reports/satisfaction': ['manager', 'ceo_office', 'auditor', 'bi_reader', 'admin'],
 };
 
 describe('projections: every route x every role (real Postgres, real Kafka)', () => {

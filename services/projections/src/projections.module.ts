@@ -10,6 +10,8 @@ import { GetCommunityReportHandler } from './queries/get-community-report/get-co
 import { GetCommunityReportController } from './queries/get-community-report/get-community-report.http.controller';
 import { GetParticipationReportHandler } from './queries/get-participation-report/get-participation-report.handler';
 import { GetParticipationReportController } from './queries/get-participation-report/get-participation-report.http.controller';
+import { GetSatisfactionReportHandler } from './queries/get-satisfaction-report/get-satisfaction-report.handler';
+import { GetSatisfactionReportController } from './queries/get-satisfaction-report/get-satisfaction-report.http.controller';
 import { ListCeoEscalationsHandler } from './queries/list-ceo-escalations/list-ceo-escalations.handler';
 import { ListCeoEscalationsController } from './queries/list-ceo-escalations/list-ceo-escalations.http.controller';
 
@@ -18,6 +20,7 @@ const queryHandlers = [
   GetCeoSummaryHandler,
   GetParticipationReportHandler,
   GetCommunityReportHandler,
+  GetSatisfactionReportHandler,
 ];
 const consumers = [DomainEventsConsumer];
 const controllers = [
@@ -27,6 +30,7 @@ const controllers = [
   GetCeoSummaryController,
   GetParticipationReportController,
   GetCommunityReportController,
+  GetSatisfactionReportController,
 ];
 
 @Module({})

@@ -20,12 +20,16 @@ const readers = ['admin', 'manager', 'ceo_office', 'auditor'];
  * call outcomes, interviewers interviews, and a survey link's token is its own credential.
  */
 const policy: AuthorizationPolicy = {
+  'GET /v1/appraisal-scorecards/{projectType}/{period}': readers,
   'GET /v1/questionnaires/{questionnaireId}': [...readers, 'survey_vendor', 'interviewer'],
   'GET /v1/survey-links/{token}': [PUBLIC],
+  'GET /v1/survey-responses/{responseId}': readers,
   'GET /v1/waves/{waveId}': [...readers, 'survey_vendor', 'interviewer'],
   'GET /v1/waves/{waveId}/sample': ['admin', 'auditor', 'survey_vendor', 'interviewer'],
   'GET /v1/waves/{waveId}/sample/reproduction': ['admin', 'auditor'],
   'GET /v1/waves/{waveId}/summary': readers,
+  'POST /v1/appraisal-scorecards/{projectType}/{period}': ['admin'],
+  'POST /v1/appraisal-scorecards/{projectType}/{period}/corrections': ['admin'],
   'POST /v1/questionnaires': ['admin'],
   'POST /v1/questionnaires/{questionnaireId}/versions': ['admin'],
   'POST /v1/questionnaires/{questionnaireId}/versions/{version}/publication': ['admin'],

@@ -215,7 +215,7 @@ describe('survey responses over HTTP (real Postgres, real Kafka)', () => {
         }),
         expect.objectContaining({ row: 4, subjectId: subject('m0'), reason: 'not_in_sample', field: 'subjectId' }),
         expect.objectContaining({ row: 5, subjectId: subject('d0'), reason: 'already_completed' }),
-        expect.objectContaining({ row: 10, reason: 'invalid_subject_id', field: 'subjectId' }),
+        expect.objectContaining({ row: 10, subjectId: null, reason: 'invalid_subject_id', field: 'subjectId' }),
       ]);
 
       const before = await eventCount();
@@ -599,6 +599,93 @@ describe('survey responses over HTTP (real Postgres, real Kafka)', () => {
       }
       const texts = await pool.query(`SELECT text FROM response_free_texts WHERE question_id = 'q_member_note'`);
       expect(texts.rows).toEqual([{ text: 'Text me at 138 0013 8000 — Mrs Wang' }]);
+    });
+  });
+
+  describe('region and project scopes', () => {
+    const shenzhen = ['z0', 'z1'].map((code) => customer(code, 'merchant', 'SZ-MIXC-01'));
+    const shanghai = ['y0', 'y1'].map((code) => customer(code, 'merchant', 'SH-XINTIANDI-02'));
+    const scoped = (scope: string, ...roles: Role[]) =>
+      `Bearer ${signToken({ sub: 'scoped-1', name: 'scoped-1', roles, scope }, config.jwtSecret)}`;
+    const south = () => scoped('region:south-china', 'interviewer', 'survey_vendor');
+    const merchant = (code: string, disposition = 'complete') => ({
+      subjectId: subject(code),
+      disposition,
+      respondedAt: calledAt,
+      ...(disposition === 'complete' ? { answers: [{ questionId: 'q_operations', value: 4 }] } : {}),
+    });
+    const intercept = (project: string, region: string) => ({
+      site: { project, region },
+      disposition: 'refusal',
+      respondedAt: calledAt,
+    });
+    let waveId: string;
+
+    beforeAll(async () => {
+      const questionnaireId = await questionnaire('commercial', commercialV1);
+      waveId = await wave(
+        questionnaireId,
+        'commercial',
+        '2026-12',
+        [...shenzhen, ...shanghai],
+        [
+          { project: 'SH-XINTIANDI-02', stage: 'merchant', size: 2 },
+          { project: 'SZ-MIXC-01', stage: 'merchant', size: 2 },
+        ],
+      );
+    });
+
+    it('lets a scoped interviewer or vendor record in its strata only: others are not sampled, a site elsewhere 403', async () => {
+      const before = await eventCount();
+      const elsewhere = await interview(waveId, merchant('y0'), south()).expect(422);
+      expect(elsewhere.body).toMatchObject({ reason: 'not_in_sample', field: 'subjectId' });
+      const nobody = await interview(waveId, { ...merchant('y0'), subjectId: 'subj_nobody00000' }, south()).expect(422);
+      expect(elsewhere.body.detail.replace(subject('y0'), 'subj_nobody00000')).toBe(nobody.body.detail);
+      const site = await interview(waveId, intercept('SH-XINTIANDI-02', 'east-china'), south()).expect(403);
+      expect(site.body).toMatchObject({
+        code: 'SURVEY_RESPONSE.OUTSIDE_CALLER_SCOPE',
+        project: 'SH-XINTIANDI-02',
+        scope: 'region:south-china',
+      });
+      const batch = await bulk(waveId, [merchant('z1'), merchant('y1', 'refusal')], south()).expect(200);
+      expect(batch.body).toMatchObject({ accepted: 1, rejected: 1 });
+      expect(batch.body.rejections).toEqual([
+        expect.objectContaining({ row: 2, subjectId: subject('y1'), reason: 'not_in_sample' }),
+      ]);
+      expect(await eventCount()).toBe(before + 1);
+
+      await interview(waveId, merchant('z0'), south()).expect(201);
+      await interview(waveId, intercept('SZ-MIXC-01', 'south-china'), south()).expect(201);
+      await interview(waveId, intercept('SH-XINTIANDI-02', 'east-china')).expect(201);
+    });
+
+    it('shows a scoped caller the sample members and the summary of its strata only', async () => {
+      const sample = await http()
+        .get(`/v1/waves/${waveId}/sample`)
+        .set('Authorization', scoped('project:SH-XINTIANDI-02', 'interviewer'))
+        .expect(200);
+      expect(sample.body.sampleSize).toBe(4);
+      expect(sample.body.members.map((m: { subjectId: string }) => m.subjectId).sort()).toEqual([
+        subject('y0'),
+        subject('y1'),
+      ]);
+
+      const mine = await http()
+        .get(`/v1/waves/${waveId}/summary`)
+        .set('Authorization', scoped('project:SZ-MIXC-01', 'manager'))
+        .expect(200);
+      expect(mine.body).toMatchObject({
+        dispositions: { sampled: 2, complete: 2, notAttempted: 0 },
+        responseRate: { rate: 1 },
+        intercepts: { complete: 0, partial: 0, refusal: 1 },
+      });
+      expect(mine.body.strata.map((s: { project: string }) => s.project)).toEqual(['SZ-MIXC-01']);
+      const whole = await summary(waveId);
+      expect(whole).toMatchObject({
+        dispositions: { sampled: 4, complete: 2, notAttempted: 2 },
+        intercepts: { complete: 0, partial: 0, refusal: 2 },
+      });
+      expect(whole.strata).toHaveLength(2);
     });
   });
 

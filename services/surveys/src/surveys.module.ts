@@ -15,6 +15,8 @@ import { AnswerSurveyLinkHandler } from './commands/answer-survey-link/answer-su
 import { AnswerSurveyLinkController } from './commands/answer-survey-link/answer-survey-link.http.controller';
 import { ChangeQuestionnaireHandler } from './commands/change-questionnaire/change-questionnaire.handler';
 import { QuestionnaireCommands } from './commands/change-questionnaire/questionnaire-commands';
+import { CorrectScorecardHandler } from './commands/correct-scorecard/correct-scorecard.handler';
+import { CorrectScorecardController } from './commands/correct-scorecard/correct-scorecard.http.controller';
 import { CloseSurveyWaveHandler } from './commands/close-wave/close-wave.handler';
 import { CloseSurveyWaveController } from './commands/close-wave/close-wave.http.controller';
 import { CreateQuestionnaireHandler } from './commands/create-questionnaire/create-questionnaire.handler';
@@ -22,6 +24,8 @@ import { CreateQuestionnaireController } from './commands/create-questionnaire/c
 import { DraftQuestionnaireVersionController } from './commands/draft-questionnaire-version/draft-questionnaire-version.http.controller';
 import { DrawSampleHandler } from './commands/draw-sample/draw-sample.handler';
 import { DrawSampleController } from './commands/draw-sample/draw-sample.http.controller';
+import { FreezeScorecardHandler } from './commands/freeze-scorecard/freeze-scorecard.handler';
+import { FreezeScorecardController } from './commands/freeze-scorecard/freeze-scorecard.http.controller';
 import { IssueSurveyLinksHandler } from './commands/issue-survey-links/issue-survey-links.handler';
 import { IssueSurveyLinksController } from './commands/issue-survey-links/issue-survey-links.http.controller';
 import { LoadSamplingFrameHandler } from './commands/load-sampling-frame/load-sampling-frame.handler';
@@ -35,7 +39,15 @@ import { ResponseRecording } from './commands/record-response/response-recording
 import { RecordResponsesBulkHandler } from './commands/record-responses-bulk/record-responses-bulk.handler';
 import { RecordResponsesBulkController } from './commands/record-responses-bulk/record-responses-bulk.http.controller';
 import { ReviseQuestionnaireDraftController } from './commands/revise-questionnaire-draft/revise-questionnaire-draft.http.controller';
+import { ScorecardFigures } from './commands/scorecard-figures';
 import { WaveCommands } from './commands/wave-commands';
+import {
+  APPRAISAL_SETTINGS,
+  AppraisalSettings,
+  loadAppraisalSettings,
+} from './infrastructure/appraisal-settings.config';
+import { AppraisalScorecardRepository } from './infrastructure/appraisal-scorecard.repository';
+import { FollowUpLinksConsumer } from './infrastructure/follow-up-links.consumer';
 import { QuestionnaireRepository } from './infrastructure/questionnaire.repository';
 import { SurveyLinkRepository } from './infrastructure/survey-link.repository';
 import { SurveyResponseSubmissionRepository } from './infrastructure/survey-response-submission.repository';
@@ -43,6 +55,10 @@ import { loadSurveySettings, SURVEY_SETTINGS, SurveySettings } from './infrastru
 import { SurveyWaveRepository } from './infrastructure/survey-wave.repository';
 import { GetQuestionnaireHandler } from './queries/get-questionnaire/get-questionnaire.handler';
 import { GetQuestionnaireController } from './queries/get-questionnaire/get-questionnaire.http.controller';
+import { GetScorecardHandler } from './queries/get-scorecard/get-scorecard.handler';
+import { GetScorecardController } from './queries/get-scorecard/get-scorecard.http.controller';
+import { GetSurveyResponseHandler } from './queries/get-survey-response/get-survey-response.handler';
+import { GetSurveyResponseController } from './queries/get-survey-response/get-survey-response.http.controller';
 import { GetSurveySampleHandler } from './queries/get-sample/get-sample.handler';
 import { GetSurveySampleController } from './queries/get-sample/get-sample.http.controller';
 import { GetSurveyLinkFormHandler } from './queries/get-survey-link/get-survey-link.handler';
@@ -65,6 +81,8 @@ const commandHandlers = [
   RecordResponsesBulkHandler,
   RecordInterviewHandler,
   AnswerSurveyLinkHandler,
+  FreezeScorecardHandler,
+  CorrectScorecardHandler,
 ];
 const queryHandlers = [
   GetQuestionnaireHandler,
@@ -73,6 +91,8 @@ const queryHandlers = [
   ReproduceSurveySampleHandler,
   GetWaveSummaryHandler,
   GetSurveyLinkFormHandler,
+  GetScorecardHandler,
+  GetSurveyResponseHandler,
 ];
 const controllers = [
   CreateQuestionnaireController,
@@ -93,12 +113,17 @@ const controllers = [
   GetWaveSummaryController,
   GetSurveyLinkFormController,
   AnswerSurveyLinkController,
+  FreezeScorecardController,
+  CorrectScorecardController,
+  GetScorecardController,
+  GetSurveyResponseController,
 ];
 
 export interface SurveysOptions {
   /** Tests pass a ManualClock to put "now" inside a wave and move past a link's expiry without waiting. */
   clock?: Clock;
   settings?: SurveySettings;
+  appraisal?: AppraisalSettings;
 }
 
 @Module({})
@@ -111,12 +136,16 @@ export class SurveysModule {
       providers: [
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: SURVEY_SETTINGS, useFactory: () => options.settings ?? loadSurveySettings() },
+        { provide: APPRAISAL_SETTINGS, useFactory: () => options.appraisal ?? loadAppraisalSettings() },
         QuestionnaireRepository,
         SurveyWaveRepository,
         SurveyResponseSubmissionRepository,
         SurveyLinkRepository,
+        AppraisalScorecardRepository,
+        ScorecardFigures,
         { provide: SUBJECT_ERASURE_REDACTION, useValue: redactErasedRespondent },
         SubjectErasuresConsumer,
+        FollowUpLinksConsumer,
         QuestionnaireCommands,
         WaveCommands,
         ResponseRecording,

@@ -32,6 +32,8 @@ export interface ComplaintFiledV1 {
   channel: ComplaintChannel;
   escalationLevel: EscalationLevel;
   filedAt: string;
+  /** The survey response this complaint follows up (channel `survey_follow_up`); absent otherwise. */
+  surveyResponseId?: string;
 }
 
 export interface ComplaintEscalatedV1 {
@@ -88,6 +90,7 @@ export const complaintEventSchemas = {
         channel: { enum: COMPLAINT_CHANNELS },
         escalationLevel: level,
         filedAt: timestamp,
+        surveyResponseId: uuid,
       },
     },
   },

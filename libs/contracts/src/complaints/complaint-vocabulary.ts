@@ -2,7 +2,16 @@
 export const ESCALATION_LADDER = ['frontline', 'project', 'region', 'group_service', 'ceo_office'] as const;
 export type EscalationLevel = (typeof ESCALATION_LADDER)[number];
 
-export const COMPLAINT_CHANNELS = ['hotline', 'app', 'email', 'walk_in', 'property_service', 'ceo_direct'] as const;
+/** `survey_follow_up`: filed by the complaints service itself for a survey response that reported a complaint. */
+export const COMPLAINT_CHANNELS = [
+  'hotline',
+  'app',
+  'email',
+  'walk_in',
+  'property_service',
+  'ceo_direct',
+  'survey_follow_up',
+] as const;
 export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
 
 export const COMPLAINT_CATEGORIES = [

@@ -60,6 +60,12 @@ export interface SurveyResponseRecordedV1 {
   answers: SurveyAnswerV1[];
   /** Free-text answers exist; they are kept in the surveys database only. */
   hasFreeText: boolean;
+  /**
+   * What the free-text answers were about: the dimensions of their questions, distinct and sorted, never the
+   * text. A free text on `complaint_handling` is a complaint the complaints service follows up. Absent in events
+   * recorded before it was added (read as none).
+   */
+  freeTextDimensions?: SurveyDimension[];
   interviewerId: string | null;
   linkId: string | null;
   respondedAt: string;
@@ -117,6 +123,10 @@ const properties = {
   recordedAt: timestamp,
 } as const;
 
+const optional = {
+  freeTextDimensions: { type: 'array', uniqueItems: true, items: { enum: SURVEY_DIMENSIONS } },
+} as const;
+
 export const surveyResponseSubmissionEventSchemas = {
   SurveyResponseRecorded: {
     1: {
@@ -126,7 +136,7 @@ export const surveyResponseSubmissionEventSchemas = {
       type: 'object',
       additionalProperties: false,
       required: Object.keys(properties),
-      properties,
+      properties: { ...properties, ...optional },
     },
   },
 } as const;

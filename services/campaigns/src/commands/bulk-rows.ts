@@ -1,11 +1,13 @@
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
+import { PERSON_ID_PATTERN } from '@cx/contracts';
 import type { RowRejection } from '../domain/row-rejection';
 
 export type RowCheck<T> = { ok: true; row: number; value: T } | { ok: false; rejection: RowRejection };
 
 /** The global pipe's rules, for one row of a bulk body: unknown fields are refused, never dropped. */
 const ROW_VALIDATION = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true };
+const PERSON_ID = new RegExp(PERSON_ID_PATTERN);
 
 /**
  * Checks one row of a bulk body with the request DTO a single request would use. A row with a problem is
@@ -28,7 +30,8 @@ export function checkRow<T extends object>(
   const value = plainToInstance(dto, fields);
   const [problem] = validateSync(value, ROW_VALIDATION);
   if (!problem) return { ok: true, row, value };
-  const personId = typeof fields.personId === 'string' ? fields.personId : null;
+  // Echoed only when it is a person id: a name pasted there must not travel on in the report.
+  const personId = typeof fields.personId === 'string' && PERSON_ID.test(fields.personId) ? fields.personId : null;
   return { ok: false, rejection: { row, personId, ...rejectionOf(problem, fields, fieldName) } };
 }
 

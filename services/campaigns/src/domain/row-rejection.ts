@@ -4,7 +4,7 @@
  */
 export interface RowRejection {
   row: number;
-  /** The row's person id as sent, when it has one. */
+  /** The row's person id as sent, when it has one in a person id's shape (never a name pasted in its place). */
   personId: string | null;
   reason: string;
   /** The field at fault (a CSV column name for CSV input); null when the row as a whole is. */

@@ -17,6 +17,13 @@ export interface RosterPerson {
   entry: RosterEntry;
 }
 
+export interface NameOnRoster {
+  name: string;
+  region: string;
+}
+
+export type EmploymentInRegion = Employment & { region: string };
+
 @Injectable()
 export class RosterRepository extends AggregateRepository<RosterCommand, RosterEvent, RosterState> {
   constructor(
@@ -26,23 +33,33 @@ export class RosterRepository extends AggregateRepository<RosterCommand, RosterE
     super(store, rosterDecider, ROSTER_STREAM_TYPE, versionOneCodec<RosterEvent>(rosterEventSchemas));
   }
 
-  /** The names the roster holds for these people; someone not on it has none. */
-  async namesOf(campaignId: string, personIds: readonly string[]): Promise<Map<string, string>> {
-    const { rows } = await this.pool.query<{ person_id: string; name: string }>(
-      'SELECT person_id, name FROM roster_entries WHERE campaign_id = $1 AND person_id = ANY($2::text[])',
+  /** The names and regions the roster holds for these people; someone not on it has none. */
+  async namesOf(campaignId: string, personIds: readonly string[]): Promise<Map<string, NameOnRoster>> {
+    const { rows } = await this.pool.query<{ person_id: string; name: string; region: string }>(
+      'SELECT person_id, name, region FROM roster_entries WHERE campaign_id = $1 AND person_id = ANY($2::text[])',
       [campaignId, personIds],
     );
-    return new Map(rows.map((r) => [r.person_id, r.name]));
+    return new Map(rows.map((r) => [r.person_id, { name: r.name, region: r.region }]));
   }
 
-  /** The employment of these people as the roster holds it; someone missing from the map is not on it. */
-  async employmentOf(campaignId: string, personIds: readonly string[]): Promise<Map<string, Employment>> {
-    const { rows } = await this.pool.query<{ person_id: string; employed_from: string; employed_until: string | null }>(
-      `SELECT person_id, employed_from::text AS employed_from, employed_until::text AS employed_until
+  /** The employment and region of these people as the roster holds them; someone missing is not on it. */
+  async employmentOf(campaignId: string, personIds: readonly string[]): Promise<Map<string, EmploymentInRegion>> {
+    const { rows } = await this.pool.query<{
+      person_id: string;
+      region: string;
+      employed_from: string;
+      employed_until: string | null;
+    }>(
+      `SELECT person_id, region, employed_from::text AS employed_from, employed_until::text AS employed_until
          FROM roster_entries WHERE campaign_id = $1 AND person_id = ANY($2::text[])`,
       [campaignId, personIds],
     );
-    return new Map(rows.map((r) => [r.person_id, { employedFrom: r.employed_from, employedUntil: r.employed_until }]));
+    return new Map(
+      rows.map((r) => [
+        r.person_id,
+        { region: r.region, employedFrom: r.employed_from, employedUntil: r.employed_until },
+      ]),
+    );
   }
 
   /**

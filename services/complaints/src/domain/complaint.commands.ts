@@ -25,6 +25,8 @@ export interface FileComplaint extends OnComplaint {
   category: ComplaintCategory;
   severity: ComplaintSeverity;
   channel: ComplaintChannel;
+  /** The survey response a `survey_follow_up` complaint follows up. */
+  surveyResponseId?: string;
 }
 
 export interface AcknowledgeComplaint extends OnComplaint {

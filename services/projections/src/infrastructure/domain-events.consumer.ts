@@ -1,7 +1,15 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { EventEnvelope, namespacedTopic } from '@cx/contracts';
 import { IdempotentConsumer } from '@cx/messaging';
-import { KAFKA, LOGGER, PG_POOL, SERVICE_CONFIG, ServiceConfig, ServiceMetrics } from '@cx/platform';
+import {
+  KAFKA,
+  LOGGER,
+  PG_POOL,
+  runWithCorrelationId,
+  SERVICE_CONFIG,
+  ServiceConfig,
+  ServiceMetrics,
+} from '@cx/platform';
 import type { Kafka } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
@@ -33,8 +41,9 @@ export class DomainEventsConsumer implements OnApplicationBootstrap, BeforeAppli
       topics: [...new Set(projections.flatMap((p) => p.topics))].map((topic) => namespacedTopic(topic, ns)),
       apply: applyToReadModels,
       logger,
+      runInCorrelation: runWithCorrelationId,
     });
-    metrics.trackConsumer(groupId, this.consumer.stats);
+    metrics.trackConsumer(this.consumer);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -8,6 +8,8 @@ import { CampaignProblems1764000002500 } from './migrations/1764000002500-campai
 import { CommunityActivityStats1764000002600 } from './migrations/1764000002600-community-activity-stats';
 import { CareServiceStats1764000002610 } from './migrations/1764000002610-care-service-stats';
 import { ErasedSubjects1764000002700 } from './migrations/1764000002700-erased-subjects';
+import { SurveySatisfaction1764000002800 } from './migrations/1764000002800-survey-satisfaction';
+import { AppraisalScorecards1764000002810 } from './migrations/1764000002810-appraisal-scorecards';
 
 export const projectionMigrations = [
   CreateProcessedEvents1764000000100,
@@ -21,4 +23,6 @@ export const projectionMigrations = [
   CommunityActivityStats1764000002600,
   CareServiceStats1764000002610,
   ErasedSubjects1764000002700,
+  SurveySatisfaction1764000002800,
+  AppraisalScorecards1764000002810,
 ];

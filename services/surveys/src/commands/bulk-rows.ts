@@ -1,11 +1,13 @@
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
+import { SUBJECT_ID_PATTERN } from '@cx/contracts';
 import type { RowRejection } from '../domain/row-rejection';
 
 export type RowCheck<T> = { ok: true; row: number; value: T } | { ok: false; rejection: RowRejection };
 
 /** The global pipe's rules, for one row of a bulk body: unknown fields are refused, never dropped. */
 const ROW_VALIDATION = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true };
+const SUBJECT_ID = new RegExp(SUBJECT_ID_PATTERN);
 
 /**
  * Checks one row of a bulk body with the request DTO a single request would use. A row with a problem is
@@ -24,7 +26,8 @@ export function checkRow<T extends object>(dto: new () => T, raw: unknown, row: 
   const value = plainToInstance(dto, fields);
   const [problem] = validateSync(value, ROW_VALIDATION);
   if (!problem) return { ok: true, row, value };
-  const subjectId = typeof fields.subjectId === 'string' ? fields.subjectId : null;
+  // Echoed only when it is a subject id: a phone number or a name pasted there must not travel on in the report.
+  const subjectId = typeof fields.subjectId === 'string' && SUBJECT_ID.test(fields.subjectId) ? fields.subjectId : null;
   return { ok: false, rejection: { row, subjectId, ...rejectionOf(problem, fields, '') } };
 }
 

@@ -4,7 +4,7 @@
  */
 export interface RowRejection {
   row: number;
-  /** The row's subject id as sent, when it has one. */
+  /** The row's subject id as sent, when it is one (never a phone number or name pasted in its place). */
   subjectId: string | null;
   reason: string;
   /** The field at fault, e.g. `answers[2].value`; null when the row as a whole is. */

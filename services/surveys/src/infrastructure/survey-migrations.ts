@@ -7,6 +7,7 @@ import { CreateResponseFreeTexts1764000006300 } from './migrations/1764000006300
 import { CreateResponseUploadReports1764000006400 } from './migrations/1764000006400-create-response-upload-reports';
 import { CreateSurveyLinks1764000006500 } from './migrations/1764000006500-create-survey-links';
 import { CreateErasedSubjects1764000006900 } from './migrations/1764000006900-create-erased-subjects';
+import { CreateSurveyFollowUps1764000007000 } from './migrations/1764000007000-create-survey-follow-ups';
 
 export const surveyMigrations = [
   CreateEventStore1764000000000,
@@ -18,4 +19,5 @@ export const surveyMigrations = [
   CreateResponseUploadReports1764000006400,
   CreateSurveyLinks1764000006500,
   CreateErasedSubjects1764000006900,
+  CreateSurveyFollowUps1764000007000,
 ];

@@ -24,6 +24,14 @@ export interface FreeTextAnswer {
   text: string;
 }
 
+/** Intercepts at one site with one disposition. */
+export interface InterceptCount {
+  region: string;
+  project: string;
+  disposition: Disposition;
+  count: number;
+}
+
 interface CaseRow {
   subject_id: string;
   disposition: Disposition;
@@ -76,15 +84,24 @@ export class SurveyResponseSubmissionRepository extends AggregateRepository<
     return new Map(rows.map((r) => [r.subject_id, { disposition: r.disposition, attempts: r.attempts }]));
   }
 
-  /** Intercept interviews of the wave by disposition: they have no case, since they are not in the sample. */
-  async interceptDispositions(waveId: string): Promise<Map<Disposition, number>> {
-    const { rows } = await this.pool.query<{ disposition: Disposition; count: string }>(
-      `SELECT data->>'disposition' AS disposition, count(*) AS count FROM events
+  /**
+   * Intercept interviews of the wave by site and disposition: they have no case, since they are not in the sample;
+   * by site, so that a scoped caller counts its own.
+   */
+  async interceptDispositions(waveId: string): Promise<InterceptCount[]> {
+    const { rows } = await this.pool.query<{
+      region: string;
+      project: string;
+      disposition: Disposition;
+      count: string;
+    }>(
+      `SELECT data->>'region' AS region, data->>'project' AS project, data->>'disposition' AS disposition,
+              count(*) AS count FROM events
         WHERE type = 'SurveyResponseRecorded' AND data->>'waveId' = $1 AND data->>'channel' = 'intercept'
-        GROUP BY 1`,
+        GROUP BY 1, 2, 3`,
       [waveId],
     );
-    return new Map(rows.map((r) => [r.disposition, Number(r.count)]));
+    return rows.map((r) => ({ ...r, count: Number(r.count) }));
   }
 
   /**

@@ -48,6 +48,15 @@ export class SurveyWaveRepository extends AggregateRepository<SurveyWaveCommand,
     };
   }
 
+  /** The wave of a project type's month, if one is planned. */
+  async waveOf(projectType: string, period: string): Promise<string | null> {
+    const { rows } = await this.pool.query<{ wave_id: string }>(
+      'SELECT wave_id FROM survey_waves_by_period WHERE project_type = $1 AND period = $2',
+      [projectType, period],
+    );
+    return rows[0]?.wave_id ?? null;
+  }
+
   /** Written in the load's transaction, so the table always holds the frame whose digest the event recorded. */
   static saveFrame(waveId: string, entries: readonly FrameEntry[]) {
     return async (tx: PoolClient): Promise<void> => {

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, CLOCK, metadataFor } from '@cx/platform';
+import { requireGroupWideCaller } from '../../campaign-scope';
 import type { ListeningCampaignCommand } from '../../domain/listening-campaign/listening-campaign.commands';
 import { ListeningCampaignRepository } from '../../infrastructure/listening-campaign.repository';
 import { ChangeListeningCampaign } from './change-campaign.command';
@@ -14,6 +15,7 @@ export class ChangeListeningCampaignHandler implements ICommandHandler<ChangeLis
   ) {}
 
   async execute({ input, principal, expectedVersion }: ChangeListeningCampaign): Promise<number> {
+    requireGroupWideCaller(principal, input.type);
     const command = { ...input, now: this.clock.now() } as ListeningCampaignCommand;
     const result = await this.campaigns.handle(input.campaignId, command, {
       expectedVersion,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, CLOCK, metadataFor } from '@cx/platform';
+import { requireGroupWideCaller } from '../../campaign-scope';
 import { ListeningCampaignRepository } from '../../infrastructure/listening-campaign.repository';
 import { CreateListeningCampaignCommand, CreateOutcome } from './create-campaign.command';
 
@@ -13,6 +14,7 @@ export class CreateListeningCampaignHandler implements ICommandHandler<CreateLis
   ) {}
 
   async execute({ request, principal, idempotencyKey }: CreateListeningCampaignCommand): Promise<CreateOutcome> {
+    requireGroupWideCaller(principal, 'CreateListeningCampaign');
     const campaignId = randomUUID();
     const result = await this.campaigns.handle(
       campaignId,

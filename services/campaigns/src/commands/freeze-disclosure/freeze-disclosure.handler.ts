@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, CLOCK, metadataFor } from '@cx/platform';
+import { requireGroupWideCaller } from '../../campaign-scope';
 import { countParticipation } from '../../domain/disclosure/participation-count';
 import { ListeningCampaignRepository } from '../../infrastructure/listening-campaign.repository';
 import { ParticipationDisclosureRepository } from '../../infrastructure/participation-disclosure.repository';
@@ -24,6 +25,7 @@ export class FreezeParticipationDisclosureHandler implements ICommandHandler<
     principal,
     idempotencyKey,
   }: FreezeParticipationDisclosureCommand): Promise<FreezeOutcome> {
+    requireGroupWideCaller(principal, 'FreezeParticipationDisclosure');
     const { state: campaign } = await this.campaigns.load(campaignId);
     const { throughPosition, events } = await this.disclosures.finalCampaignEvents(campaignId);
     const count = countParticipation(campaignId, events);

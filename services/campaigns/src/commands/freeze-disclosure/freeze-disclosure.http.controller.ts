@@ -34,7 +34,7 @@ export class FreezeParticipationDisclosureController {
       new FreezeParticipationDisclosureCommand(campaignId, principal, idempotencyKey),
     );
     const view = await this.queries.execute<GetParticipationDisclosure, ParticipationDisclosureView>(
-      new GetParticipationDisclosure(campaignId, outcome.disclosureId),
+      new GetParticipationDisclosure(campaignId, outcome.disclosureId, principal),
     );
     response.setHeader('Location', `/v1/campaigns/${campaignId}/disclosures/${outcome.disclosureId}`);
     if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');

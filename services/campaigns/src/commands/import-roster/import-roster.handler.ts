@@ -2,15 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { RosterEntriesAddedV1, rosterStreamId } from '@cx/contracts';
+import type { Principal } from '@cx/auth';
 import { Clock, CLOCK, metadataFor } from '@cx/platform';
+import { mayActForPersonIn } from '../../campaign-scope';
+import type { RowRejection } from '../../domain/row-rejection';
 import { ListeningCampaignRepository } from '../../infrastructure/listening-campaign.repository';
-import { RosterRepository } from '../../infrastructure/roster.repository';
+import { NameOnRoster, RosterPerson, RosterRepository } from '../../infrastructure/roster.repository';
 import { ImportRosterCommand } from './import-roster.command';
 import { RosterImportReport } from './roster-import-report.view';
 
 /**
  * Reads the campaign (its own stream) and the names on the roster, then decides on the whole import at once:
- * its events (at most 500 people each) and the roster table's rows go in one transaction.
+ * its events (at most 500 people each) and the roster table's rows go in one transaction. A caller limited to
+ * regions imports people of its regions only: a row naming another region, or a person the roster keeps in another
+ * region, is refused like any bad row.
  */
 @CommandHandler(ImportRosterCommand)
 export class ImportRosterHandler implements ICommandHandler<ImportRosterCommand, RosterImportReport> {
@@ -21,14 +26,17 @@ export class ImportRosterHandler implements ICommandHandler<ImportRosterCommand,
   ) {}
 
   async execute({ campaignId, rows, principal, expectedVersion }: ImportRosterCommand): Promise<RosterImportReport> {
-    const { people, rejections } = rows;
     const { state: campaign } = await this.campaigns.load(campaignId);
     const names = await this.rosters.namesOf(
       campaignId,
-      people.map((p) => p.entry.personId),
+      rows.people.map((p) => p.entry.personId),
     );
+    const outside = rows.people.flatMap((p) => outsideCallerScope(p, names.get(p.entry.personId), principal));
+    const refused = new Set(outside.map((r) => r.row));
+    const people = rows.people.filter((p) => !refused.has(p.row));
+    const rejections = [...rows.rejections, ...outside].sort((a, b) => a.row - b.row);
     const renamed = people
-      .filter((p) => names.has(p.entry.personId) && names.get(p.entry.personId) !== p.name)
+      .filter((p) => names.has(p.entry.personId) && names.get(p.entry.personId)!.name !== p.name)
       .map((p) => p.entry.personId);
     const importId = randomUUID();
     const result = await this.rosters.handle(
@@ -66,4 +74,22 @@ export class ImportRosterHandler implements ICommandHandler<ImportRosterCommand,
       version: result.streamVersion,
     };
   }
+}
+
+/** A row the caller's scope does not reach: its own region, or the region the roster keeps the person in. */
+function outsideCallerScope(
+  person: RosterPerson,
+  held: NameOnRoster | undefined,
+  principal: Principal,
+): RowRejection[] {
+  const { personId, region } = person.entry;
+  const scope = principal.scope ?? '';
+  const refuse = (detail: string) => [
+    { row: person.row, personId, reason: 'outside_caller_scope', field: 'region', detail },
+  ];
+  if (!mayActForPersonIn(principal, region)) return refuse(`region ${region} is outside your scope (${scope})`);
+  if (held && !mayActForPersonIn(principal, held.region)) {
+    return refuse(`${personId} is on the roster in a region outside your scope (${scope})`);
+  }
+  return [];
 }

@@ -204,6 +204,20 @@ describe('reading a roster JSON array', () => {
     expect(rows.rejections).toEqual([expect.objectContaining({ row: 2, reason, field })]);
   });
 
+  it('names the person of a refused row only by a person id, never by what was pasted in its place', () => {
+    const rows = readRosterRows(
+      [
+        { ...wang, personId: 'Wang Fang' },
+        { ...wang, region: 'East China' },
+      ],
+      'application/json',
+    );
+    expect(rows.rejections.map((r) => [r.reason, r.personId])).toEqual([
+      ['invalid_person_id', null],
+      ['invalid_region', 'E0001'],
+    ]);
+  });
+
   it('refuses a body that is not an array (400), or not JSON nor CSV (415)', () => {
     expect(() => readRosterRows({ people: [wang] }, 'application/json')).toThrow(BadRequestException);
     expect(() => readRosterRows(undefined, 'text/plain')).toThrow(UnsupportedMediaTypeException);

@@ -23,7 +23,7 @@ export class RecordActivitiesBulkHandler implements ICommandHandler<
 
   async execute({ campaignId, rows, principal, idempotencyKey }: RecordActivitiesBulkCommand) {
     const submissionId = randomUUID();
-    const command = await this.recording.command(campaignId, submissionId, rows.activities);
+    const command = await this.recording.command(campaignId, submissionId, rows.activities, principal);
     const { acceptable, rejections } = triageActivities(command);
     const report: ParticipationUploadReport = {
       campaignId,

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { Principal } from '@cx/auth';
 import { Clock, CLOCK } from '@cx/platform';
+import { mayActForPersonIn } from '../../campaign-scope';
 import type { RecordParticipationActivities } from '../../domain/participation/participation.commands';
 import { ListeningCampaignRepository } from '../../infrastructure/listening-campaign.repository';
 import { RosterRepository } from '../../infrastructure/roster.repository';
@@ -14,7 +16,8 @@ export interface NumberedActivity {
 
 /**
  * What recording activities needs besides the activities: the campaign (its own stream) and, from the
- * roster table, the employment of the people they name. Shared by the single and the bulk route.
+ * roster table, the employment of the people they name. Shared by the single and the bulk route. To a caller
+ * limited to regions, people of other regions are not on the roster (`not_on_roster`): none can be probed.
  */
 @Injectable()
 export class ActivityRecording {
@@ -28,6 +31,7 @@ export class ActivityRecording {
     campaignId: string,
     submissionId: string,
     activities: readonly NumberedActivity[],
+    principal: Principal,
   ): Promise<RecordParticipationActivities> {
     const { state: campaign } = await this.campaigns.load(campaignId);
     const personIds = [...new Set(activities.map((a) => a.value.personId))];
@@ -36,7 +40,11 @@ export class ActivityRecording {
       submissionId,
       campaignId,
       campaign,
-      roster: await this.rosters.employmentOf(campaignId, personIds),
+      roster: new Map(
+        [...(await this.rosters.employmentOf(campaignId, personIds))].filter(([, person]) =>
+          mayActForPersonIn(principal, person.region),
+        ),
+      ),
       activities: activities.map(({ row, value }) => ({
         row,
         activityId: randomUUID(),

@@ -15,7 +15,7 @@ export class RecordActivityHandler implements ICommandHandler<RecordActivityComm
 
   async execute({ campaignId, request, principal, idempotencyKey }: RecordActivityCommand) {
     const submissionId = randomUUID();
-    const command = await this.recording.command(campaignId, submissionId, [{ row: 1, value: request }]);
+    const command = await this.recording.command(campaignId, submissionId, [{ row: 1, value: request }], principal);
     const result = await this.submissions.handle(submissionId, command, {
       expectedVersion: 0,
       metadata: metadataFor(principal),

@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { requireGroupWideCaller } from '../../campaign-scope';
 import { ParticipationDisclosureNotFound } from '../../domain/disclosure/participation-disclosure.errors';
 import { ParticipationDisclosureRepository } from '../../infrastructure/participation-disclosure.repository';
 import type { DisclosureEvidenceView } from './disclosure-evidence.view';
@@ -9,7 +10,8 @@ import { GetDisclosureEvidence } from './get-disclosure-evidence.query';
 export class GetDisclosureEvidenceHandler implements IQueryHandler<GetDisclosureEvidence, DisclosureEvidenceView> {
   constructor(private readonly disclosures: ParticipationDisclosureRepository) {}
 
-  async execute({ campaignId, disclosureId }: GetDisclosureEvidence): Promise<DisclosureEvidenceView> {
+  async execute({ campaignId, disclosureId, principal }: GetDisclosureEvidence): Promise<DisclosureEvidenceView> {
+    requireGroupWideCaller(principal, 'GetDisclosureEvidence');
     const { state } = await this.disclosures.load(disclosureId);
     if (state.status !== 'frozen' || state.disclosure.campaignId !== campaignId) {
       throw new ParticipationDisclosureNotFound(campaignId, disclosureId);

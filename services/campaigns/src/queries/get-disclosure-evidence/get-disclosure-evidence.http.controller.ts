@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@cx/auth';
+import { CurrentPrincipal, Principal, Roles } from '@cx/auth';
 import { DisclosureEvidenceView } from './disclosure-evidence.view';
 import { GetDisclosureEvidence } from './get-disclosure-evidence.query';
 
@@ -17,7 +17,8 @@ export class GetDisclosureEvidenceController {
   get(
     @Param('campaignId', new ParseUUIDPipe()) campaignId: string,
     @Param('disclosureId', new ParseUUIDPipe()) disclosureId: string,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<DisclosureEvidenceView> {
-    return this.queries.execute(new GetDisclosureEvidence(campaignId, disclosureId));
+    return this.queries.execute(new GetDisclosureEvidence(campaignId, disclosureId, principal));
   }
 }

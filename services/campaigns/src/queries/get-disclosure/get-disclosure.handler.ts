@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { requireGroupWideCaller } from '../../campaign-scope';
 import { countParticipation } from '../../domain/disclosure/participation-count';
 import { ParticipationDisclosureNotFound } from '../../domain/disclosure/participation-disclosure.errors';
 import { ParticipationDisclosureRepository } from '../../infrastructure/participation-disclosure.repository';
@@ -18,7 +19,12 @@ export class GetParticipationDisclosureHandler implements IQueryHandler<
 > {
   constructor(private readonly disclosures: ParticipationDisclosureRepository) {}
 
-  async execute({ campaignId, disclosureId }: GetParticipationDisclosure): Promise<ParticipationDisclosureView> {
+  async execute({
+    campaignId,
+    disclosureId,
+    principal,
+  }: GetParticipationDisclosure): Promise<ParticipationDisclosureView> {
+    requireGroupWideCaller(principal, 'GetParticipationDisclosure');
     const { state } = await this.disclosures.load(disclosureId);
     if (state.status !== 'frozen' || state.disclosure.campaignId !== campaignId) {
       throw new ParticipationDisclosureNotFound(campaignId, disclosureId);

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@cx/auth';
+import { CurrentPrincipal, Principal, Roles } from '@cx/auth';
 import { GetParticipationDisclosure } from './get-disclosure.query';
 import { ParticipationDisclosureView } from './participation-disclosure.view';
 
@@ -17,7 +17,8 @@ export class GetParticipationDisclosureController {
   get(
     @Param('campaignId', new ParseUUIDPipe()) campaignId: string,
     @Param('disclosureId', new ParseUUIDPipe()) disclosureId: string,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<ParticipationDisclosureView> {
-    return this.queries.execute(new GetParticipationDisclosure(campaignId, disclosureId));
+    return this.queries.execute(new GetParticipationDisclosure(campaignId, disclosureId, principal));
   }
 }

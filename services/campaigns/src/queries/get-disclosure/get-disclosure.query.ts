@@ -1,6 +1,9 @@
+import type { Principal } from '@cx/auth';
+
 export class GetParticipationDisclosure {
   constructor(
     readonly campaignId: string,
     readonly disclosureId: string,
+    readonly principal: Principal,
   ) {}
 }

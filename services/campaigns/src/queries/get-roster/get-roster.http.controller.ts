@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@cx/auth';
+import { CurrentPrincipal, Principal, Roles } from '@cx/auth';
 import { etag } from '@cx/platform';
 import type { Response } from 'express';
 import { GetRoster } from './get-roster.query';
@@ -20,9 +20,10 @@ export class GetRosterController {
   @ApiOkResponse({ type: RosterView })
   async get(
     @Param('campaignId', new ParseUUIDPipe()) campaignId: string,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RosterView> {
-    const view = await this.queries.execute<GetRoster, RosterView>(new GetRoster(campaignId));
+    const view = await this.queries.execute<GetRoster, RosterView>(new GetRoster(campaignId, principal));
     response.setHeader('ETag', etag(view.version));
     return view;
   }

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, CLOCK, metadataFor } from '@cx/platform';
+import { activityInScope } from '../../community-scope';
 import { CommunityActivityRepository } from '../../infrastructure/community-activity.repository';
 import { newCheckInCode } from '../register-for-activity/check-in-code';
 import { AcceptWaitlistOfferCommand } from './accept-waitlist-offer.command';
@@ -18,6 +19,7 @@ export class AcceptWaitlistOfferHandler implements ICommandHandler<AcceptWaitlis
       activityId,
       { type: 'AcceptWaitlistOffer', activityId, registrationId, now: this.clock.now() },
       {
+        authorize: activityInScope(principal, activityId),
         expectedVersion,
         metadata: metadataFor(principal),
         alsoInTransaction: CommunityActivityRepository.saveCheckInCode(activityId, registrationId, newCheckInCode()),

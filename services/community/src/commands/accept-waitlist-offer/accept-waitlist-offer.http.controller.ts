@@ -31,6 +31,6 @@ export class AcceptWaitlistOfferController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<ActivityRegistrationView> {
     await this.commands.execute(new AcceptWaitlistOfferCommand(activityId, registrationId, principal, expectedVersion));
-    return this.activities.registration(activityId, registrationId, response);
+    return this.activities.registration(activityId, registrationId, principal, response);
   }
 }

@@ -39,6 +39,6 @@ export class CancelActivityRegistrationController {
         expectedVersion,
       ),
     );
-    return this.activities.registration(activityId, registrationId, response);
+    return this.activities.registration(activityId, registrationId, principal, response);
   }
 }

@@ -1,11 +1,18 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, CLOCK, metadataFor } from '@cx/platform';
-import { CheckInCodeNotRecognised } from '../../domain/community-activity/community-activity.errors';
+import { mayActInCommunity } from '../../community-scope';
+import {
+  CheckInCodeNotRecognised,
+  CommunityActivityNotFound,
+} from '../../domain/community-activity/community-activity.errors';
 import { CommunityActivityRepository } from '../../infrastructure/community-activity.repository';
 import { CheckInAttendeeCommand } from './check-in-attendee.command';
 
-/** A code is looked up among the activity's; the activity decides whether it was used already. */
+/**
+ * A code is looked up among the activity's; the activity decides whether it was used already. Out of the caller's
+ * scope, a scanned code is as unknown as on an activity that does not exist.
+ */
 @CommandHandler(CheckInAttendeeCommand)
 export class CheckInAttendeeHandler implements ICommandHandler<CheckInAttendeeCommand, string> {
   constructor(
@@ -27,7 +34,13 @@ export class CheckInAttendeeHandler implements ICommandHandler<CheckInAttendeeCo
         checkedInBy: principal.sub,
         now: this.clock.now(),
       },
-      { metadata: metadataFor(principal) },
+      {
+        authorize: (state) => {
+          if (state.status === 'not_planned' || mayActInCommunity(principal, state.community)) return;
+          throw 'code' in by ? new CheckInCodeNotRecognised(activityId) : new CommunityActivityNotFound(activityId);
+        },
+        metadata: metadataFor(principal),
+      },
     );
     return registrationId;
   }

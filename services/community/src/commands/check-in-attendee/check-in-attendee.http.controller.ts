@@ -51,6 +51,6 @@ export class CheckInAttendeeController {
     const registrationId = await this.commands.execute<CheckInAttendeeCommand, string>(
       new CheckInAttendeeCommand(activityId, by, principal),
     );
-    return this.activities.registration(activityId, registrationId, response);
+    return this.activities.registration(activityId, registrationId, principal, response);
   }
 }

@@ -24,12 +24,12 @@ export class ActivityCommands {
     response: Response,
   ): Promise<CommunityActivityView> {
     await this.commands.execute(new CommandOnActivity(input, principal, expectedVersion));
-    return this.activity(input.activityId, response);
+    return this.activity(input.activityId, principal, response);
   }
 
-  async activity(activityId: string, response: Response): Promise<CommunityActivityView> {
+  async activity(activityId: string, principal: Principal, response: Response): Promise<CommunityActivityView> {
     const view = await this.queries.execute<GetCommunityActivity, CommunityActivityView>(
-      new GetCommunityActivity(activityId),
+      new GetCommunityActivity(activityId, principal),
     );
     response.setHeader('ETag', etag(view.version));
     return view;
@@ -38,10 +38,11 @@ export class ActivityCommands {
   async registration(
     activityId: string,
     registrationId: string,
+    principal: Principal,
     response: Response,
   ): Promise<ActivityRegistrationView> {
     const view = await this.queries.execute<GetActivityRegistration, ActivityRegistrationView>(
-      new GetActivityRegistration(activityId, registrationId),
+      new GetActivityRegistration(activityId, registrationId, principal),
     );
     response.setHeader('ETag', etag(view.version));
     return view;

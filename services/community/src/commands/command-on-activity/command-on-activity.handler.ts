@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, CLOCK, metadataFor } from '@cx/platform';
+import { activityInScope } from '../../community-scope';
 import type { CommunityActivityCommand } from '../../domain/community-activity/community-activity.commands';
 import { CommunityActivityRepository } from '../../infrastructure/community-activity.repository';
 import { CommandOnActivity } from './command-on-activity.command';
@@ -16,6 +17,7 @@ export class CommandOnActivityHandler implements ICommandHandler<CommandOnActivi
   async execute({ input, principal, expectedVersion }: CommandOnActivity): Promise<number> {
     const command = { ...input, now: this.clock.now() } as CommunityActivityCommand;
     const result = await this.activities.handle(input.activityId, command, {
+      authorize: activityInScope(principal, input.activityId),
       expectedVersion,
       metadata: metadataFor(principal),
     });

@@ -22,11 +22,13 @@ export class CareServiceCommands {
     response: Response,
   ): Promise<CareServiceView> {
     await this.commands.execute(new CommandOnCareService(input, principal, expectedVersion));
-    return this.careService(input.careServiceId, response);
+    return this.careService(input.careServiceId, principal, response);
   }
 
-  async careService(careServiceId: string, response: Response): Promise<CareServiceView> {
-    const view = await this.queries.execute<GetCareService, CareServiceView>(new GetCareService(careServiceId));
+  async careService(careServiceId: string, principal: Principal, response: Response): Promise<CareServiceView> {
+    const view = await this.queries.execute<GetCareService, CareServiceView>(
+      new GetCareService(careServiceId, principal),
+    );
     response.setHeader('ETag', etag(view.version));
     return view;
   }

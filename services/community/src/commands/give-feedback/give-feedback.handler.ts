@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, CLOCK, metadataFor } from '@cx/platform';
+import { activityInScope } from '../../community-scope';
 import { CommunityActivityRepository } from '../../infrastructure/community-activity.repository';
 import { GiveActivityFeedbackCommand } from './give-feedback.command';
 
@@ -26,6 +27,7 @@ export class GiveActivityFeedbackHandler implements ICommandHandler<GiveActivity
         now,
       },
       {
+        authorize: activityInScope(principal, activityId),
         metadata: metadataFor(principal),
         alsoInTransaction:
           comment === undefined

@@ -30,6 +30,6 @@ export class GiveActivityFeedbackController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<ActivityRegistrationView> {
     await this.commands.execute(new GiveActivityFeedbackCommand(activityId, registrationId, request, principal));
-    return this.activities.registration(activityId, registrationId, response);
+    return this.activities.registration(activityId, registrationId, principal, response);
   }
 }

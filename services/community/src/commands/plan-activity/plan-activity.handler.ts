@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, CLOCK, metadataFor } from '@cx/platform';
+import { requireCommunityInScope } from '../../community-scope';
 import { CommunityActivityRepository } from '../../infrastructure/community-activity.repository';
 import { utc } from '../field-shapes';
 import { PlanCommunityActivityCommand, PlanOutcome } from './plan-activity.command';
@@ -14,6 +15,7 @@ export class PlanCommunityActivityHandler implements ICommandHandler<PlanCommuni
   ) {}
 
   async execute({ request, principal, idempotencyKey }: PlanCommunityActivityCommand): Promise<PlanOutcome> {
+    requireCommunityInScope(principal, request.community);
     const activityId = randomUUID();
     const { community, startsAt, endsAt, registrationOpensAt, registrationClosesAt, ...rest } = request;
     const details = {

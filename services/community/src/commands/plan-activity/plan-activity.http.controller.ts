@@ -35,6 +35,6 @@ export class PlanCommunityActivityController {
     );
     response.setHeader('Location', `/v1/activities/${outcome.activityId}`);
     if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
-    return this.activities.activity(outcome.activityId, response);
+    return this.activities.activity(outcome.activityId, principal, response);
   }
 }

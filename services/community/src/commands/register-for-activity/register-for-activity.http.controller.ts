@@ -39,6 +39,6 @@ export class RegisterForActivityController {
     );
     response.setHeader('Location', `/v1/activities/${activityId}/registrations/${outcome.registrationId}`);
     if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
-    return this.activities.registration(activityId, outcome.registrationId, response);
+    return this.activities.registration(activityId, outcome.registrationId, principal, response);
   }
 }

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, CLOCK, metadataFor } from '@cx/platform';
+import { requireCommunityInScope } from '../../community-scope';
 import { CommunityRegisterRepository } from '../../infrastructure/community-register.repository';
 import { RegisterResidentsCommand } from './register-residents.command';
 
@@ -13,6 +14,7 @@ export class RegisterResidentsHandler implements ICommandHandler<RegisterResiden
   ) {}
 
   async execute({ community, request, principal, expectedVersion }: RegisterResidentsCommand): Promise<number> {
+    requireCommunityInScope(principal, community);
     const residents = request.residents.map((r) => ({ residentId: r.residentId, elderlyCare: r.elderlyCare ?? false }));
     const result = await this.registers.register(
       { type: 'RegisterResidents', community, residents, now: this.clock.now() },

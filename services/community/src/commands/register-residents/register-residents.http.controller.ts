@@ -40,7 +40,7 @@ export class RegisterResidentsController {
   ): Promise<CommunityRegisterView> {
     await this.commands.execute(new RegisterResidentsCommand(community, request, principal, expectedVersion));
     const view = await this.queries.execute<GetCommunityRegister, CommunityRegisterView>(
-      new GetCommunityRegister(community),
+      new GetCommunityRegister(community, principal),
     );
     response.setHeader('ETag', etag(view.version));
     return view;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, CLOCK, metadataFor } from '@cx/platform';
+import { requireCommunityInScope } from '../../community-scope';
 import { CareServiceRepository } from '../../infrastructure/care-service.repository';
 import { CommunityRegisterRepository } from '../../infrastructure/community-register.repository';
 import { RequestCareServiceCommand, RequestOutcome } from './request-care-service.command';
@@ -16,8 +17,9 @@ export class RequestCareServiceHandler implements ICommandHandler<RequestCareSer
   ) {}
 
   async execute({ request, principal, idempotencyKey }: RequestCareServiceCommand): Promise<RequestOutcome> {
-    const careServiceId = randomUUID();
     const { community, residentId, serviceKind } = request;
+    requireCommunityInScope(principal, community);
+    const careServiceId = randomUUID();
     const result = await this.careServices.handle(
       careServiceId,
       {

@@ -35,6 +35,6 @@ export class RequestCareServiceController {
     );
     response.setHeader('Location', `/v1/care-services/${outcome.careServiceId}`);
     if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
-    return this.careServices.careService(outcome.careServiceId, response);
+    return this.careServices.careService(outcome.careServiceId, principal, response);
   }
 }

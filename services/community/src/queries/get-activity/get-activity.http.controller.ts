@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@cx/auth';
+import { CurrentPrincipal, Principal, Roles } from '@cx/auth';
 import { etag } from '@cx/platform';
 import type { Response } from 'express';
 import { COMMUNITY_READERS } from '../../community-roles';
@@ -19,10 +19,11 @@ export class GetCommunityActivityController {
   @ApiOkResponse({ type: CommunityActivityView })
   async get(
     @Param('activityId', new ParseUUIDPipe()) activityId: string,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommunityActivityView> {
     const view = await this.queries.execute<GetCommunityActivity, CommunityActivityView>(
-      new GetCommunityActivity(activityId),
+      new GetCommunityActivity(activityId, principal),
     );
     response.setHeader('ETag', etag(view.version));
     return view;

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@cx/auth';
+import { CurrentPrincipal, Principal, Roles } from '@cx/auth';
 import { etag } from '@cx/platform';
 import type { Response } from 'express';
 import { COMMUNITY_READERS } from '../../community-roles';
@@ -19,9 +19,12 @@ export class GetCareServiceController {
   @ApiOkResponse({ type: CareServiceView })
   async get(
     @Param('careServiceId', new ParseUUIDPipe()) careServiceId: string,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CareServiceView> {
-    const view = await this.queries.execute<GetCareService, CareServiceView>(new GetCareService(careServiceId));
+    const view = await this.queries.execute<GetCareService, CareServiceView>(
+      new GetCareService(careServiceId, principal),
+    );
     response.setHeader('ETag', etag(view.version));
     return view;
   }

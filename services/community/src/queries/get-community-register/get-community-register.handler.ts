@@ -1,5 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { communityRegisterStreamId } from '@cx/contracts';
+import { requireCommunityInScope } from '../../community-scope';
 import { CommunityRegisterRepository } from '../../infrastructure/community-register.repository';
 import type { CommunityRegisterView } from './community-register.view';
 import { GetCommunityRegister } from './get-community-register.query';
@@ -9,7 +10,8 @@ import { GetCommunityRegister } from './get-community-register.query';
 export class GetCommunityRegisterHandler implements IQueryHandler<GetCommunityRegister, CommunityRegisterView> {
   constructor(private readonly registers: CommunityRegisterRepository) {}
 
-  async execute({ community }: GetCommunityRegister): Promise<CommunityRegisterView> {
+  async execute({ community, principal }: GetCommunityRegister): Promise<CommunityRegisterView> {
+    requireCommunityInScope(principal, community);
     const { state, version } = await this.registers.load(communityRegisterStreamId(community));
     const enrolments = state.status === 'kept' ? [...state.residents.values()] : [];
     return { community, residents: enrolments.length, elderlyCare: enrolments.filter(Boolean).length, version };

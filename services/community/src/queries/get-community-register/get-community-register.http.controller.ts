@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@cx/auth';
+import { CurrentPrincipal, Principal, Roles } from '@cx/auth';
 import { etag } from '@cx/platform';
 import type { Response } from 'express';
 import { COMMUNITY_READERS } from '../../community-roles';
@@ -22,10 +22,11 @@ export class GetCommunityRegisterController {
   @ApiOkResponse({ type: CommunityRegisterView })
   async get(
     @Param('community', CommunityCodePipe) community: string,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommunityRegisterView> {
     const view = await this.queries.execute<GetCommunityRegister, CommunityRegisterView>(
-      new GetCommunityRegister(community),
+      new GetCommunityRegister(community, principal),
     );
     response.setHeader('ETag', etag(view.version));
     return view;

@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { mayActInCommunity } from '../../community-scope';
 import {
   ActivityRegistrationNotFound,
   CommunityActivityNotFound,
@@ -15,9 +16,11 @@ export class GetActivityRegistrationHandler implements IQueryHandler<
 > {
   constructor(private readonly activities: CommunityActivityRepository) {}
 
-  async execute({ activityId, registrationId }: GetActivityRegistration): Promise<ActivityRegistrationView> {
+  async execute({ activityId, registrationId, principal }: GetActivityRegistration): Promise<ActivityRegistrationView> {
     const { state, version } = await this.activities.load(activityId);
-    if (state.status === 'not_planned') throw new CommunityActivityNotFound(activityId);
+    if (state.status === 'not_planned' || !mayActInCommunity(principal, state.community)) {
+      throw new CommunityActivityNotFound(activityId);
+    }
     const registration = state.registrations.find((r) => r.registrationId === registrationId);
     if (!registration) throw new ActivityRegistrationNotFound(activityId, registrationId);
     const { residentId, partySize, status, waitlistNumber, offerExpiresAt, checkedInAt, feedbackGiven } = registration;

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@cx/auth';
+import { CurrentPrincipal, Principal, Roles } from '@cx/auth';
 import { etag } from '@cx/platform';
 import type { Response } from 'express';
 import { ON_RESIDENTS_BEHALF } from '../../community-roles';
@@ -20,10 +20,11 @@ export class GetActivityRegistrationController {
   async get(
     @Param('activityId', new ParseUUIDPipe()) activityId: string,
     @Param('registrationId', new ParseUUIDPipe()) registrationId: string,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ActivityRegistrationView> {
     const view = await this.queries.execute<GetActivityRegistration, ActivityRegistrationView>(
-      new GetActivityRegistration(activityId, registrationId),
+      new GetActivityRegistration(activityId, registrationId, principal),
     );
     response.setHeader('ETag', etag(view.version));
     return view;

@@ -68,6 +68,13 @@ export class ComplaintView {
   @ApiProperty({ enum: COMPLAINT_SEVERITIES, description: 'Current severity (after any reassessment)' })
   severity: string;
   @ApiProperty({ enum: COMPLAINT_CHANNELS }) channel: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The survey response this complaint follows up (channel survey_follow_up)',
+  })
+  surveyResponseId: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The customer’s words; null once the customer was erased' })
   description: string | null;
   @ApiProperty({ description: 'The vault erased the customer: their personal data and words are gone' })
@@ -113,6 +120,7 @@ export function toComplaintView(
     category: details.category,
     severity: state.severity,
     channel: details.channel,
+    surveyResponseId: details.surveyResponseId ?? null,
     description: customer.description,
     customerErased: customer.customerErased,
     escalationLevel: state.escalationLevel,

@@ -41,6 +41,13 @@ export class SurveyResponseView {
   @ApiProperty({ description: 'The n-th outcome of the case' }) outcomeSequence: number;
   @ApiProperty({ type: [ScoredAnswerView] }) answers: ScoredAnswerView[];
   @ApiProperty() hasFreeText: boolean;
+  @ApiProperty({
+    enum: SURVEY_DIMENSIONS,
+    isArray: true,
+    required: false,
+    description: 'The dimensions of the questions answered in free text; the text itself is never shown',
+  })
+  freeTextDimensions?: SurveyDimension[];
   @ApiProperty({ nullable: true, type: String }) interviewerId: string | null;
   @ApiProperty({ nullable: true, type: String }) linkId: string | null;
   @ApiProperty({ format: 'date-time' }) respondedAt: string;

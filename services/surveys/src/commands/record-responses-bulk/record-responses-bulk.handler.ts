@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { metadataFor } from '@cx/platform';
 import { triageResponses } from '../../domain/survey-response/survey-response.decider';
+import { withinCallerScope } from '../../survey-scope';
 import { SurveyResponseSubmissionRepository } from '../../infrastructure/survey-response-submission.repository';
 import { ResponseRecording } from '../record-response/response-recording';
 import { RecordResponsesBulkCommand, RecordResponsesBulkOutcome } from './record-responses-bulk.command';
@@ -9,7 +10,8 @@ import { ResponseUploadReport } from './response-upload-report.view';
 /**
  * Thousands of call outcomes in one submission: the rows that can be recorded are appended in one transaction,
  * one event each, with their cases, their free text and the batch's report; the others are answered with their
- * row number and reason, and nothing of them is stored.
+ * row number and reason, and nothing of them is stored. A scoped vendor records only in its strata: a customer
+ * sampled elsewhere is, to it, `not_in_sample`.
  */
 @CommandHandler(RecordResponsesBulkCommand)
 export class RecordResponsesBulkHandler implements ICommandHandler<
@@ -27,7 +29,7 @@ export class RecordResponsesBulkHandler implements ICommandHandler<
     if (replayed)
       return { report: await this.submissions.uploadReport<ResponseUploadReport>(replayed), replayed: true };
     return this.recording.retryingOnCaseRaces(async () => {
-      const command = await this.recording.command(waveId, rows.responses, null);
+      const command = withinCallerScope(await this.recording.command(waveId, rows.responses, null), principal);
       const { acceptable, rejections } = triageResponses(command);
       const { submissionId } = command;
       const report: ResponseUploadReport = {

@@ -1,4 +1,4 @@
-import { FREE_TEXT_MAX_LENGTH, RATING_SCALES, SurveyAnswerV1, SurveyStage } from '@cx/contracts';
+import { FREE_TEXT_MAX_LENGTH, RATING_SCALES, SurveyAnswerV1, SurveyDimension, SurveyStage } from '@cx/contracts';
 import {
   publishedVersion,
   QuestionnaireState,
@@ -105,20 +105,23 @@ export function answerProblem(
   }
 }
 
-/** The answers as events carry them: scored, with dimension and stage; free text only flagged, never copied. */
+/**
+ * The answers as events carry them: scored, with dimension and stage; free text only flagged, with the dimensions
+ * of its questions (what it was about, never what it says).
+ */
 export function scoredAnswers(
   given: readonly GivenAnswer[],
   version: QuestionnaireVersion,
-): { answers: SurveyAnswerV1[]; hasFreeText: boolean } {
+): { answers: SurveyAnswerV1[]; hasFreeText: boolean; freeTextDimensions: SurveyDimension[] } {
   const questions = new Map(version.questions.map((q) => [q.questionId, q]));
   const answers: SurveyAnswerV1[] = [];
-  let hasFreeText = false;
+  const freeTextDimensions = new Set<SurveyDimension>();
   for (const { questionId, value } of given) {
     const { type, dimension, stage } = questions.get(questionId)!;
-    if (type === 'free_text') hasFreeText = true;
+    if (type === 'free_text') freeTextDimensions.add(dimension);
     else answers.push({ questionId, dimension, stage, type, value: value as SurveyAnswerV1['value'] });
   }
-  return { answers, hasFreeText };
+  return { answers, hasFreeText: freeTextDimensions.size > 0, freeTextDimensions: [...freeTextDimensions].sort() };
 }
 
 /** The free-text answers of a response, which stay in the surveys database. */

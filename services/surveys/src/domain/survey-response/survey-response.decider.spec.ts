@@ -198,6 +198,7 @@ const recorded = (changes: Partial<SurveyResponseRecordedV1> = {}): SurveyRespon
       },
     ],
     hasFreeText: true,
+    freeTextDimensions: ['overall'],
     interviewerId: 'vendor-agent-0042',
     linkId: null,
     respondedAt: calledAt,
@@ -235,7 +236,15 @@ describe('SurveyResponseSubmission', () => {
       spec(decider)
         .given([])
         .when(recording([response({ disposition: 'non_contact', attempts: 3, answers: [] })]))
-        .then([recorded({ disposition: 'non_contact', attempts: 3, answers: [], hasFreeText: false })]);
+        .then([
+          recorded({
+            disposition: 'non_contact',
+            attempts: 3,
+            answers: [],
+            hasFreeText: false,
+            freeTextDimensions: [],
+          }),
+        ]);
       spec(decider)
         .given([])
         .when(recording([response({ attempts: 2 })], { cases: caseOf('non_contact', 3) }))
@@ -253,7 +262,7 @@ describe('SurveyResponseSubmission', () => {
       spec(decider)
         .given([])
         .when(recording([response({ disposition, answers: [] })]))
-        .then([recorded({ disposition, answers: [], hasFreeText: false })]);
+        .then([recorded({ disposition, answers: [], hasFreeText: false, freeTextDimensions: [] })]);
     });
 
     it('records a post-delivery customer against the questions of that stage', () => {

@@ -159,7 +159,7 @@ function recorded(
 ): SurveyResponseRecordedV1 {
   const { subjectId } = response;
   const member = subjectId === null ? null : wave.sample.get(subjectId)!;
-  const { answers, hasFreeText } = scoredAnswers(response.answers, version);
+  const { answers, hasFreeText, freeTextDimensions } = scoredAnswers(response.answers, version);
   return {
     submissionId: command.submissionId,
     responseId: response.responseId,
@@ -178,6 +178,7 @@ function recorded(
     outcomeSequence: after.outcomes,
     answers,
     hasFreeText,
+    freeTextDimensions,
     interviewerId: response.interviewerId,
     linkId: response.linkId,
     respondedAt: response.respondedAt,

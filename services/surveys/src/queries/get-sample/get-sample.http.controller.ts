@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@cx/auth';
+import { CurrentPrincipal, Principal, Roles } from '@cx/auth';
 import { etag } from '@cx/platform';
 import type { Response } from 'express';
 import { GetSurveySample } from './get-sample.query';
@@ -18,9 +18,10 @@ export class GetSurveySampleController {
   @ApiOkResponse({ type: SurveySampleView })
   async get(
     @Param('waveId', new ParseUUIDPipe()) waveId: string,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SurveySampleView> {
-    const view = await this.queries.execute<GetSurveySample, SurveySampleView>(new GetSurveySample(waveId));
+    const view = await this.queries.execute<GetSurveySample, SurveySampleView>(new GetSurveySample(waveId, principal));
     response.setHeader('ETag', etag(view.version));
     return view;
   }

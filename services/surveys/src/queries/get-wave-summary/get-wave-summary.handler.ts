@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { mayActOn } from '@cx/auth';
 import { responseRateRR1, waveDispositions } from '../../domain/response-rate';
 import { requireWaveIn } from '../../domain/survey-wave/survey-wave.decider';
 import { SurveyResponseSubmissionRepository } from '../../infrastructure/survey-response-submission.repository';
@@ -6,7 +7,10 @@ import { SurveyWaveRepository } from '../../infrastructure/survey-wave.repositor
 import { GetWaveSummary } from './get-wave-summary.query';
 import { WaveSummaryView } from './wave-summary.view';
 
-/** The sample from the wave's stream, each case's latest outcome from the cases written with the responses. */
+/**
+ * The sample from the wave's stream, each case's latest outcome from the cases written with the responses. A scoped
+ * caller's summary counts, intercepts included, only where its regions and projects reach.
+ */
 @QueryHandler(GetWaveSummary)
 export class GetWaveSummaryHandler implements IQueryHandler<GetWaveSummary, WaveSummaryView> {
   constructor(
@@ -14,14 +18,19 @@ export class GetWaveSummaryHandler implements IQueryHandler<GetWaveSummary, Wave
     private readonly submissions: SurveyResponseSubmissionRepository,
   ) {}
 
-  async execute({ waveId }: GetWaveSummary): Promise<WaveSummaryView> {
+  async execute({ waveId, principal }: GetWaveSummary): Promise<WaveSummaryView> {
     const { state, version } = await this.waves.load(waveId);
     const wave = requireWaveIn(state, waveId, 'GetWaveSummary', ['in_field', 'closed']);
     const [cases, intercepts] = await Promise.all([
       this.submissions.caseOutcomes(waveId),
       this.submissions.interceptDispositions(waveId),
     ]);
-    const { total, strata } = waveDispositions(wave.sample.values(), cases);
+    const sample = [...wave.sample.values()].filter((member) => mayActOn(principal, member));
+    const { total, strata } = waveDispositions(sample, cases);
+    const intercepted = (disposition: string) =>
+      intercepts
+        .filter((i) => i.disposition === disposition && mayActOn(principal, i))
+        .reduce((sum, i) => sum + i.count, 0);
     return {
       waveId,
       period: wave.details.period,
@@ -31,9 +40,9 @@ export class GetWaveSummaryHandler implements IQueryHandler<GetWaveSummary, Wave
       responseRate: responseRateRR1(total),
       strata,
       intercepts: {
-        complete: intercepts.get('complete') ?? 0,
-        partial: intercepts.get('partial') ?? 0,
-        refusal: intercepts.get('refusal') ?? 0,
+        complete: intercepted('complete'),
+        partial: intercepted('partial'),
+        refusal: intercepted('refusal'),
       },
       version,
     };

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@cx/auth';
+import { CurrentPrincipal, Principal, Roles } from '@cx/auth';
 import { etag } from '@cx/platform';
 import type { Response } from 'express';
 import { GetWaveSummary } from './get-wave-summary.query';
@@ -20,9 +20,10 @@ export class GetWaveSummaryController {
   @ApiOkResponse({ type: WaveSummaryView })
   async get(
     @Param('waveId', new ParseUUIDPipe()) waveId: string,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WaveSummaryView> {
-    const view = await this.queries.execute<GetWaveSummary, WaveSummaryView>(new GetWaveSummary(waveId));
+    const view = await this.queries.execute<GetWaveSummary, WaveSummaryView>(new GetWaveSummary(waveId, principal));
     response.setHeader('ETag', etag(view.version));
     return view;
   }
