@@ -11,3 +11,4 @@ export * from './service-app';
 export * from './clock';
 export * from './http-protection';
 export * from './subject-erasures';
+export * from './deadline-scheduler';
