@@ -5,3 +5,4 @@ export * from './authorization-matrix';
 export * from './write-route-fuzz';
 export * from './tcp-proxy';
 export * from './service-process';
+export * from './service-checks';

@@ -1,14 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
-import { ROLES, signToken } from '@cx/auth';
-import type { ServiceConfig } from '@cx/platform';
-import {
-  authorizationMatrix,
-  AuthorizationPolicy,
-  matrixViolations,
-  testServiceConfig,
-  TestDatabase,
-} from '@cx/testing';
-import { randomUUID } from 'node:crypto';
+import { AuthorizationPolicy, describeAuthorizationMatrix } from '@cx/testing';
 import { createCampaignsApp } from './campaigns.app';
 
 /** Who may do what in the campaigns service: the written policy the documented routes are held to, route by route. */
@@ -44,32 +34,6 @@ const policy: AuthorizationPolicy = {
   'POST /v1/campaigns/{campaignId}/roster': ['hr', 'campaign_admin', 'admin'],
 };
 
-describe('campaigns: every route x every role (real Postgres, real Kafka)', () => {
-  let app: INestApplication;
-  let config: ServiceConfig;
-  let database: TestDatabase;
+const service = { service: 'campaigns', createApp: createCampaignsApp };
 
-  beforeAll(async () => {
-    ({ config, database } = await testServiceConfig('campaigns'));
-    app = await createCampaignsApp(config);
-    await app.init();
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-  });
-
-  it('answers exactly as the policy says: 401 without a token, 403 for other roles, through for the listed ones', async () => {
-    const matrix = await authorizationMatrix(app, {
-      roles: ROLES,
-      tokenFor: (role) => signToken({ sub: `matrix-${role}`, name: role, roles: [role as never] }, config.jwtSecret),
-      policy,
-      paramValue: () => randomUUID(),
-    });
-    expect(matrix.unlisted).toEqual([]);
-    expect(matrix.stale).toEqual([]);
-    expect(matrix.cells.length).toBe(Object.keys(policy).length * (ROLES.length + 1));
-    expect(matrixViolations(matrix.cells)).toEqual([]);
-  });
-});
+describeAuthorizationMatrix(service, policy);

@@ -1,13 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
-import { ROLES, signToken } from '@cx/auth';
-import type { ServiceConfig } from '@cx/platform';
-import {
-  authorizationMatrix,
-  AuthorizationPolicy,
-  matrixViolations,
-  testServiceConfig,
-  TestDatabase,
-} from '@cx/testing';
+import { AuthorizationPolicy, describeAuthorizationMatrix } from '@cx/testing';
 import { randomUUID } from 'node:crypto';
 import { createCommunityApp } from './community.app';
 
@@ -45,36 +36,10 @@ const policy: AuthorizationPolicy = {
   'POST /v1/care-services/{careServiceId}/ending': staff,
 };
 
-/** A well-formed value for every path parameter: a random id, a project code, a visit number. */
-const wellFormed = (name: string) =>
-  name === 'community' ? 'SH-PUDONG-07' : name === 'visitNumber' ? '1' : randomUUID();
+const service = {
+  service: 'community',
+  createApp: createCommunityApp,
+  paramValue: (name: string) => (name === 'community' ? 'SH-PUDONG-07' : name === 'visitNumber' ? '1' : randomUUID()),
+};
 
-describe('community: every route x every role (real Postgres, real Kafka)', () => {
-  let app: INestApplication;
-  let config: ServiceConfig;
-  let database: TestDatabase;
-
-  beforeAll(async () => {
-    ({ config, database } = await testServiceConfig('community'));
-    app = await createCommunityApp(config);
-    await app.init();
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-  });
-
-  it('answers exactly as the policy says: 401 without a token, 403 for other roles, through for the listed ones', async () => {
-    const matrix = await authorizationMatrix(app, {
-      roles: ROLES,
-      tokenFor: (role) => signToken({ sub: `matrix-${role}`, name: role, roles: [role as never] }, config.jwtSecret),
-      policy,
-      paramValue: wellFormed,
-    });
-    expect(matrix.unlisted).toEqual([]);
-    expect(matrix.stale).toEqual([]);
-    expect(matrix.cells.length).toBe(Object.keys(policy).length * (ROLES.length + 1));
-    expect(matrixViolations(matrix.cells)).toEqual([]);
-  });
-});
+describeAuthorizationMatrix(service, policy);

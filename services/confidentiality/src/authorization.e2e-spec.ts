@@ -1,13 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
-import { ROLES, signToken } from '@cx/auth';
-import type { ServiceConfig } from '@cx/platform';
-import {
-  authorizationMatrix,
-  AuthorizationPolicy,
-  matrixViolations,
-  testServiceConfig,
-  TestDatabase,
-} from '@cx/testing';
+import { AuthorizationPolicy, describeAuthorizationMatrix } from '@cx/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createConfidentialityApp } from './confidentiality.app';
 
@@ -57,34 +48,11 @@ const policy: AuthorizationPolicy = {
   'POST /v1/vault/master-key-rotation': ['admin'],
 };
 
-const subjectId = () => `subj_${randomBytes(18).toString('base64url').replace(/[-_]/g, 'x').slice(0, 24)}`;
+const service = {
+  service: 'confidentiality',
+  createApp: createConfidentialityApp,
+  paramValue: (name: string) =>
+    name === 'subjectId' ? `subj_${randomBytes(18).toString('hex').slice(0, 24)}` : randomUUID(),
+};
 
-describe('confidentiality: every route x every role (real Postgres, real Kafka)', () => {
-  let app: INestApplication;
-  let config: ServiceConfig;
-  let database: TestDatabase;
-
-  beforeAll(async () => {
-    ({ config, database } = await testServiceConfig('confidentiality'));
-    app = await createConfidentialityApp(config);
-    await app.init();
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-  });
-
-  it('answers exactly as the policy says: 401 without a token, 403 for other roles, through for the listed ones', async () => {
-    const matrix = await authorizationMatrix(app, {
-      roles: ROLES,
-      tokenFor: (role) => signToken({ sub: `matrix-${role}`, name: role, roles: [role as never] }, config.jwtSecret),
-      policy,
-      paramValue: (name) => (name === 'subjectId' ? subjectId() : randomUUID()),
-    });
-    expect(matrix.unlisted).toEqual([]);
-    expect(matrix.stale).toEqual([]);
-    expect(matrix.cells.length).toBe(Object.keys(policy).length * (ROLES.length + 1));
-    expect(matrixViolations(matrix.cells)).toEqual([]);
-  });
-});
+describeAuthorizationMatrix(service, policy);

@@ -1,14 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
-import { ROLES, signToken } from '@cx/auth';
-import type { ServiceConfig } from '@cx/platform';
-import {
-  authorizationMatrix,
-  AuthorizationPolicy,
-  matrixViolations,
-  PUBLIC,
-  testServiceConfig,
-  TestDatabase,
-} from '@cx/testing';
+import { AuthorizationPolicy, describeAuthorizationMatrix, PUBLIC } from '@cx/testing';
 import { randomUUID } from 'node:crypto';
 import { createSurveysApp } from './surveys.app';
 
@@ -44,32 +34,10 @@ const policy: AuthorizationPolicy = {
   'PUT /v1/waves/{waveId}/frame': ['admin'],
 };
 
-describe('surveys: every route x every role (real Postgres, real Kafka)', () => {
-  let app: INestApplication;
-  let config: ServiceConfig;
-  let database: TestDatabase;
+const service = {
+  service: 'surveys',
+  createApp: createSurveysApp,
+  paramValue: (name: string) => (name === 'version' ? '1' : randomUUID()),
+};
 
-  beforeAll(async () => {
-    ({ config, database } = await testServiceConfig('surveys'));
-    app = await createSurveysApp(config);
-    await app.init();
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-  });
-
-  it('answers exactly as the policy says: 401 without a token, 403 for other roles, through for the listed ones', async () => {
-    const matrix = await authorizationMatrix(app, {
-      roles: ROLES,
-      tokenFor: (role) => signToken({ sub: `matrix-${role}`, name: role, roles: [role as never] }, config.jwtSecret),
-      policy,
-      paramValue: (name) => (name === 'version' ? '1' : randomUUID()),
-    });
-    expect(matrix.unlisted).toEqual([]);
-    expect(matrix.stale).toEqual([]);
-    expect(matrix.cells.length).toBe(Object.keys(policy).length * (ROLES.length + 1));
-    expect(matrixViolations(matrix.cells)).toEqual([]);
-  });
-});
+describeAuthorizationMatrix(service, policy);
