@@ -2,10 +2,11 @@
 // every project's tests (unit + integration against real Postgres and Kafka), then stop what was started.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { childEnv, ensureDependencies, root, runToCompletion } from './workspace.mjs';
+import { childEnv, ensureBrowser, ensureDependencies, root, runToCompletion } from './workspace.mjs';
 
 const started = Date.now();
 ensureDependencies();
+ensureBrowser();
 const { ensureInfrastructure } = await import('../deploy/local/infrastructure.mjs');
 const infra = await ensureInfrastructure();
 let stopping = false;

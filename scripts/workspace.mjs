@@ -17,6 +17,28 @@ export function ensureDependencies(log = console.log) {
   if (result.status !== 0) throw new Error('npm ci failed');
 }
 
+/**
+ * The dashboard's browser test drives Debian's Chromium (`/usr/bin/chromium`), which npm cannot bring: installed
+ * with apt-get when missing and we may (root); otherwise said once here, and the browser test fails naming it.
+ */
+export function ensureBrowser(log = console.log) {
+  const chromium = '/usr/bin/chromium';
+  if (existsSync(chromium)) return;
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot || spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status !== 0) {
+    log(`setup: ${chromium} is missing and cannot be installed from here: apt-get install -y chromium (as root)`);
+    return;
+  }
+  log('setup: installing Chromium for the browser test (apt-get install chromium)…');
+  const install = () =>
+    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    }).status === 0;
+  // A fresh machine may never have fetched the package lists.
+  if (!install() && spawnSync('apt-get', ['update'], { stdio: 'inherit' }).status === 0) install();
+}
+
 /** Environment for child processes: the project's Node 24 and binaries first on PATH. */
 export function childEnv(extra = {}) {
   return {

@@ -17,6 +17,7 @@ const DRAIN_TIMEOUT_MS = 20_000;
 @Injectable()
 export class HttpDrain implements OnModuleDestroy {
   private readonly inFlight = new Set<Response>();
+  private readonly drainListeners = new Set<() => void>();
   private draining = false;
 
   constructor(
@@ -32,8 +33,18 @@ export class HttpDrain implements OnModuleDestroy {
     next();
   };
 
+  /**
+   * Called when the drain starts: responses that never finish by themselves (server-sent events) end their
+   * streams here, or the drain would wait for them until its deadline.
+   */
+  onDrain(listener: () => void): () => void {
+    this.drainListeners.add(listener);
+    return () => this.drainListeners.delete(listener);
+  }
+
   async onModuleDestroy(): Promise<void> {
     const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
+    for (const listener of this.drainListeners) listener();
     if (!server?.listening) return;
     this.draining = true;
     for (const response of this.inFlight) if (!response.headersSent) response.setHeader('Connection', 'close');

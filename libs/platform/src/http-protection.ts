@@ -5,14 +5,34 @@ import { problemType } from './problem-details';
 
 /**
  * Security headers: API answers forbid everything a browser could do with them; the OpenAPI UI at /docs needs
- * its own scripts and styles, so it gets helmet's defaults, which allow same-origin ones.
+ * its own scripts and styles, so it gets helmet's defaults, which allow same-origin ones. Server-rendered pages
+ * (under `pagesPath`) may load same-origin scripts, styles and images and call their own origin, nothing inline.
  */
-export function securityHeaders(): RequestHandler {
+export function securityHeaders(pagesPath?: string): RequestHandler {
   const api = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
   });
   const docs = helmet();
-  return (request, response, next) => (request.path.startsWith('/docs') ? docs : api)(request, response, next);
+  const pages = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // With no-referrer a browser sends `Origin: null` on its own form posts, and the pages check the origin.
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  const isPage = (path: string) => pagesPath !== undefined && (path === pagesPath || path.startsWith(`${pagesPath}/`));
+  return (request, response, next) =>
+    (request.path.startsWith('/docs') ? docs : isPage(request.path) ? pages : api)(request, response, next);
 }
 
 export interface WriteRateLimit {

@@ -12,3 +12,4 @@ export * from './clock';
 export * from './http-protection';
 export * from './subject-erasures';
 export * from './deadline-scheduler';
+export { HttpDrain } from './http-drain';

@@ -100,7 +100,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const problem = { ...this.toProblem(exception), instance: request.originalUrl?.split('?')[0] };
+    const problem = { ...problemDetailsOf(exception), instance: request.originalUrl?.split('?')[0] };
     problem.correlationId = currentCorrelationId();
     if (problem.status >= 500) {
       this.logger.error({ err: exception, path: problem.instance }, 'request failed');
@@ -108,64 +108,65 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
+}
 
-  private toProblem(exception: unknown): ProblemDetails {
-    if (exception instanceof DomainError) {
-      return {
-        type: problemType(exception.code.toLowerCase().replace(/[._]/g, '-')),
-        title: exception.name.replace(/([a-z])([A-Z])/g, '$1 $2'),
-        status: STATUS_BY_KIND[exception.kind],
-        detail: exception.message,
-        code: exception.code,
-        ...exception.details,
-      };
-    }
-    if (exception instanceof RequestValidationFailed) {
-      return {
-        type: problemType('validation'),
-        title: 'Validation failed',
-        status: 400,
-        detail: `Invalid fields: ${exception.fieldErrors.map((e) => e.field).join(', ')}.`,
-        errors: exception.fieldErrors,
-      };
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const [slug, title] = SLUG_BY_STATUS[status] ?? ['http-error', 'Request failed'];
-      return { type: problemType(slug), title, status, detail: detailOf(exception) };
-    }
-    const bodyParserError = exception as { type?: string; status?: number; message?: string; limit?: number };
-    if (bodyParserError?.type === 'entity.too.large') {
-      return {
-        type: problemType('payload-too-large'),
-        title: 'Payload too large',
-        status: 413,
-        detail: `The body is larger than this route takes (${bodyParserError.limit} bytes).`,
-      };
-    }
-    if (bodyParserError?.type === 'entity.parse.failed') {
-      return {
-        type: problemType('malformed-json'),
-        title: 'Malformed JSON',
-        status: 400,
-        detail: 'The body is not valid JSON.',
-      };
-    }
-    if (isDatabaseUnavailable(exception)) {
-      return {
-        type: problemType('service-unavailable'),
-        title: 'Service unavailable',
-        status: 503,
-        detail: 'The database cannot be reached right now. Try again shortly (with the same Idempotency-Key, if any).',
-      };
-    }
+/** What an error means over HTTP: a domain error's kind, validation, HTTP errors, body parser, database down. */
+export function problemDetailsOf(exception: unknown): ProblemDetails {
+  if (exception instanceof DomainError) {
     return {
-      type: problemType('internal'),
-      title: 'Internal error',
-      status: 500,
-      detail: 'The request could not be completed; it has been logged with its correlation id.',
+      type: problemType(exception.code.toLowerCase().replace(/[._]/g, '-')),
+      title: exception.name.replace(/([a-z])([A-Z])/g, '$1 $2'),
+      status: STATUS_BY_KIND[exception.kind],
+      detail: exception.message,
+      code: exception.code,
+      ...exception.details,
     };
   }
+  if (exception instanceof RequestValidationFailed) {
+    return {
+      type: problemType('validation'),
+      title: 'Validation failed',
+      status: 400,
+      detail: `Invalid fields: ${exception.fieldErrors.map((e) => e.field).join(', ')}.`,
+      errors: exception.fieldErrors,
+    };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const [slug, title] = SLUG_BY_STATUS[status] ?? ['http-error', 'Request failed'];
+    return { type: problemType(slug), title, status, detail: detailOf(exception) };
+  }
+  const bodyParserError = exception as { type?: string; status?: number; message?: string; limit?: number };
+  if (bodyParserError?.type === 'entity.too.large') {
+    return {
+      type: problemType('payload-too-large'),
+      title: 'Payload too large',
+      status: 413,
+      detail: `The body is larger than this route takes (${bodyParserError.limit} bytes).`,
+    };
+  }
+  if (bodyParserError?.type === 'entity.parse.failed') {
+    return {
+      type: problemType('malformed-json'),
+      title: 'Malformed JSON',
+      status: 400,
+      detail: 'The body is not valid JSON.',
+    };
+  }
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      type: problemType('service-unavailable'),
+      title: 'Service unavailable',
+      status: 503,
+      detail: 'The database cannot be reached right now. Try again shortly (with the same Idempotency-Key, if any).',
+    };
+  }
+  return {
+    type: problemType('internal'),
+    title: 'Internal error',
+    status: 500,
+    detail: 'The request could not be completed; it has been logged with its correlation id.',
+  };
 }
 
 function detailOf(exception: HttpException): string {

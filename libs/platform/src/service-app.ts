@@ -25,6 +25,8 @@ export interface ServiceAppOptions {
   writeRateLimit?: WriteRateLimit;
   /** Routes that take bulk bodies (imports); every other route keeps body-parser's 100 kB JSON limit. */
   bulkBodies?: readonly BulkBodyRoute[];
+  /** Server-rendered pages outside `/v1`, e.g. `dashboard`: served under `/<pagesPath>` with a page CSP. */
+  pagesPath?: string;
 }
 
 export interface BulkBodyRoute {
@@ -49,11 +51,12 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
   app.useLogger(new PinoNestLogger(logger));
   app.disable('x-powered-by');
   app.use(app.get(HttpDrain).track);
-  app.use(securityHeaders());
+  app.use(securityHeaders(options.pagesPath === undefined ? undefined : `/${options.pagesPath}`));
   app.use(correlationMiddleware);
   app.use(writeRateLimit(options.writeRateLimit ?? defaultWriteRateLimit()));
   useBulkBodyParsers(app, options.bulkBodies ?? []);
-  app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready', 'metrics'] });
+  const pages = options.pagesPath === undefined ? [] : [options.pagesPath, `${options.pagesPath}/{*path}`];
+  app.setGlobalPrefix('v1', { exclude: ['health/live', 'health/ready', 'metrics', ...pages] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalInterceptors(new RejectUnexpectedBody());

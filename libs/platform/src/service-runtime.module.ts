@@ -170,6 +170,7 @@ export class ServiceRuntimeModule implements NestModule {
         PG_POOL,
         KAFKA,
         ServiceMetrics,
+        HttpDrain,
         ...(options.publishesTo ? [PUBLISH_TOPIC, PostgresEventStore, KafkaEventPublisher, EVENT_RELAY] : []),
       ],
     };

@@ -13,6 +13,7 @@ const policy: AuthorizationPolicy = {
   'GET /v1/reports/participation': ['campaign_admin', 'hr', 'manager', 'ceo_office', 'auditor', 'bi_reader', 'admin'],
   'GET /v1/reports/community': ['community_staff', 'manager', 'ceo_office', 'auditor', 'bi_reader', 'admin'],
   'GET /v1/reports/satisfaction': ['manager', 'ceo_office', 'auditor', 'bi_reader', 'admin'],
+  'GET /v1/reports/complaint-kpis': ['ceo_office', 'auditor', 'bi_reader', 'admin'],
 };
 
 const service = { service: 'projections', createApp: createProjectionsApp };

@@ -3,11 +3,14 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ServiceConfig, ServiceRuntimeModule } from '@cx/platform';
 import { RebuildProjectionController } from './commands/rebuild-projection/rebuild-projection.http.controller';
 import { RedriveDeadLettersController } from './commands/redrive-dead-letters/redrive-dead-letters.http.controller';
+import { dashboardControllers, dashboardProviders } from './dashboard/dashboard';
 import { DomainEventsConsumer } from './infrastructure/domain-events.consumer';
 import { GetCeoSummaryHandler } from './queries/get-ceo-summary/get-ceo-summary.handler';
 import { GetCeoSummaryController } from './queries/get-ceo-summary/get-ceo-summary.http.controller';
 import { GetCommunityReportHandler } from './queries/get-community-report/get-community-report.handler';
 import { GetCommunityReportController } from './queries/get-community-report/get-community-report.http.controller';
+import { GetComplaintKpisHandler } from './queries/get-complaint-kpis/get-complaint-kpis.handler';
+import { GetComplaintKpisController } from './queries/get-complaint-kpis/get-complaint-kpis.http.controller';
 import { GetParticipationReportHandler } from './queries/get-participation-report/get-participation-report.handler';
 import { GetParticipationReportController } from './queries/get-participation-report/get-participation-report.http.controller';
 import { GetSatisfactionReportHandler } from './queries/get-satisfaction-report/get-satisfaction-report.handler';
@@ -21,6 +24,7 @@ const queryHandlers = [
   GetParticipationReportHandler,
   GetCommunityReportHandler,
   GetSatisfactionReportHandler,
+  GetComplaintKpisHandler,
 ];
 const consumers = [DomainEventsConsumer];
 const controllers = [
@@ -31,6 +35,8 @@ const controllers = [
   GetParticipationReportController,
   GetCommunityReportController,
   GetSatisfactionReportController,
+  GetComplaintKpisController,
+  ...dashboardControllers,
 ];
 
 @Module({})
@@ -40,7 +46,7 @@ export class ProjectionsModule {
       module: ProjectionsModule,
       imports: [CqrsModule.forRoot(), ServiceRuntimeModule.forRoot({ config })],
       controllers,
-      providers: [...queryHandlers, ...consumers],
+      providers: [...queryHandlers, ...consumers, ...dashboardProviders],
     };
   }
 }
