@@ -34,6 +34,21 @@ export const EVENTS_CHANNEL = 'cx_events';
 const FLUSH_TIMEOUT_MS = 5_000;
 
 /**
+ * The next committed events past the checkpoint, below the oldest transaction in flight. Qualified: a bare
+ * `transaction_id` in ORDER BY would name EVENT_COLUMNS' text alias and sort xids as text ('1000' before '999'):
+ * events out of order, and past LIMIT an older transaction skipped for good. Named, so it is planned once per
+ * pooled connection.
+ */
+const NEXT_BATCH = {
+  name: 'cx-relay-next-batch',
+  text: `SELECT ${EVENT_COLUMNS} FROM events
+          WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
+            AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          ORDER BY events.transaction_id, events.position
+          LIMIT $3`,
+};
+
+/**
  * Publishes committed events in commit-safe order and checkpoints what it published.
  *
  * Positions come from a sequence and are taken before commit, so reading "position > checkpoint" could skip
@@ -181,16 +196,10 @@ export class EventRelay {
 
   private async publishNextBatch(): Promise<number> {
     const checkpoint = this.checkpoint ?? (await this.loadCheckpoint());
-    // Qualified: a bare `transaction_id` in ORDER BY would name EVENT_COLUMNS' text alias and sort xids as text
-    // ('1000' before '999'): events out of order, and past LIMIT an older transaction skipped for good.
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events
-        WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
-          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY events.transaction_id, events.position
-        LIMIT $3`,
-      [checkpoint.transactionId, checkpoint.position, this.batchSize],
-    );
+    const { rows } = await this.pool.query<EventRow>({
+      ...NEXT_BATCH,
+      values: [checkpoint.transactionId, checkpoint.position, this.batchSize],
+    });
     if (rows.length === 0) return 0;
     const events = rows.map(toRecordedEvent);
     await this.publish(events);

@@ -35,6 +35,21 @@ export interface AppendResult {
 
 const UNIQUE_VIOLATION = '23505';
 
+/**
+ * Inserts only if the stream is at the expected version. Named, so each pooled connection parses and plans it
+ * once rather than on every append.
+ */
+const APPEND_EVENTS = {
+  name: 'cx-events-append',
+  text: `WITH current AS (SELECT coalesce(max(stream_version), 0) AS version FROM events WHERE stream_id = $1)
+         INSERT INTO events (event_id, stream_id, stream_type, stream_version, type, schema_version, data, metadata)
+         SELECT e.event_id, $1, $2, $3 + e.ordinality, e.type, e.schema_version, e.data, $4
+           FROM unnest($5::uuid[], $6::text[], $7::int[], $8::jsonb[]) WITH ORDINALITY
+                AS e(event_id, type, schema_version, data, ordinality), current
+          WHERE current.version = $3
+         RETURNING ${EVENT_COLUMNS}`,
+};
+
 /** The append-only event log of one service database (ARCHITECTURE.md, "Event store rules"). */
 export class PostgresEventStore {
   constructor(
@@ -90,19 +105,13 @@ export class PostgresEventStore {
   }
 
   /**
-   * Inserts only if the stream is at the expected version; a concurrent writer that gets there first makes
-   * the insert hit the unique (stream_id, stream_version) constraint. Either way: a typed conflict.
+   * A concurrent writer that gets there first makes the insert find another version, or hit the unique
+   * (stream_id, stream_version) constraint. Either way: a typed conflict.
    */
   private async insertEvents(client: PoolClient, request: AppendRequest): Promise<RecordedEvent[]> {
-    const { rows } = await client.query<EventRow>(
-      `WITH current AS (SELECT coalesce(max(stream_version), 0) AS version FROM events WHERE stream_id = $1)
-       INSERT INTO events (event_id, stream_id, stream_type, stream_version, type, schema_version, data, metadata)
-       SELECT e.event_id, $1, $2, $3 + e.ordinality, e.type, e.schema_version, e.data, $4
-         FROM unnest($5::uuid[], $6::text[], $7::int[], $8::jsonb[]) WITH ORDINALITY
-              AS e(event_id, type, schema_version, data, ordinality), current
-        WHERE current.version = $3
-       RETURNING ${EVENT_COLUMNS}`,
-      [
+    const { rows } = await client.query<EventRow>({
+      ...APPEND_EVENTS,
+      values: [
         request.streamId,
         request.streamType,
         request.expectedVersion,
@@ -112,7 +121,7 @@ export class PostgresEventStore {
         request.events.map((e) => e.schemaVersion),
         request.events.map((e) => JSON.stringify(e.data)),
       ],
-    );
+    });
     if (rows.length === 0) throw new StreamVersionConflict(request.streamId, request.expectedVersion);
     return rows.map(toRecordedEvent).sort((a, b) => a.streamVersion - b.streamVersion);
   }
