@@ -32,6 +32,11 @@ interface Checkpoint {
 
 export const EVENTS_CHANNEL = 'cx_events';
 const FLUSH_TIMEOUT_MS = 5_000;
+/**
+ * How soon to look again when committed events are held back by a transaction still in flight elsewhere in the
+ * cluster: their notification has come and gone, and the poll interval would add up to a whole interval of lag.
+ */
+const HELD_BACK_RETRY_MS = 25;
 
 /**
  * The next committed events past the checkpoint, below the oldest transaction in flight. Qualified: a bare
@@ -39,6 +44,12 @@ const FLUSH_TIMEOUT_MS = 5_000;
  * events out of order, and past LIMIT an older transaction skipped for good. Named, so it is planned once per
  * pooled connection.
  */
+/** Committed events past the checkpoint that the next batch cannot take yet (their transaction is not below xmin). */
+const HELD_BACK = {
+  name: 'cx-relay-held-back',
+  text: `SELECT EXISTS (SELECT 1 FROM events WHERE (transaction_id, position) > ($1::xid8, $2::bigint)) AS held`,
+};
+
 const NEXT_BATCH = {
   name: 'cx-relay-next-batch',
   text: `SELECT ${EVENT_COLUMNS} FROM events
@@ -149,17 +160,22 @@ export class EventRelay {
   private async run(): Promise<void> {
     let failures = 0;
     while (this.running) {
+      let heldBack = false;
       try {
         if (!this.listener) await this.becomeLeader();
         this.notified = false;
-        if (this.listener) await this.publishPending();
+        if (this.listener) {
+          await this.publishPending();
+          heldBack = await this.hasHeldBackEvents();
+        }
         failures = 0;
       } catch (error) {
         failures++;
         this.options.logger.error({ err: error, relay: this.options.name, failures }, 'event relay failed; retrying');
         await this.closeListener();
       }
-      const backoff = failures === 0 ? this.pollIntervalMs : Math.min(200 * 2 ** failures, 10_000);
+      const backoff =
+        failures > 0 ? Math.min(200 * 2 ** failures, 10_000) : heldBack ? HELD_BACK_RETRY_MS : this.pollIntervalMs;
       if (!this.notified || failures > 0) await this.sleepUntilWoken(backoff);
     }
   }
@@ -213,6 +229,15 @@ export class EventRelay {
     );
     this.checkpoint = next;
     return events.length;
+  }
+
+  private async hasHeldBackEvents(): Promise<boolean> {
+    const checkpoint = this.checkpoint ?? (await this.loadCheckpoint());
+    const { rows } = await this.pool.query<{ held: boolean }>({
+      ...HELD_BACK,
+      values: [checkpoint.transactionId, checkpoint.position],
+    });
+    return rows[0].held;
   }
 
   private async loadCheckpoint(): Promise<Checkpoint> {

@@ -345,6 +345,35 @@ describe('PostgresEventStore (real Postgres)', () => {
         await running.stop();
       }
     });
+
+    it('looks again soon while a transaction elsewhere holds a notified event back, instead of at the next poll', async () => {
+      const delivered: RecordedEvent[] = [];
+      const running = new EventRelay(pool, async (events) => void delivered.push(...events), {
+        name: 'test-relay-held-back',
+        listenConnection: { connectionString: database.url },
+        logger: silent,
+        pollIntervalMs: 60_000,
+      });
+      const blocker = await pool.connect();
+      running.start();
+      try {
+        await append('before-blocker', 0, 1);
+        await waitFor(() => delivered.some((e) => e.streamId === 'before-blocker'));
+        // An open transaction with an xid keeps pg_snapshot_xmin below everything committed after it.
+        await blocker.query('BEGIN');
+        await blocker.query('SELECT pg_current_xact_id()');
+        await append('held-back', 0, 1);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(delivered.some((e) => e.streamId === 'held-back')).toBe(false);
+        await blocker.query('COMMIT');
+        // The notification came while the event was held back; the next poll is a minute away.
+        await waitFor(() => delivered.some((e) => e.streamId === 'held-back'), 10_000);
+      } finally {
+        await blocker.query('ROLLBACK').catch(() => undefined);
+        blocker.release();
+        await running.stop();
+      }
+    });
   });
 });
 
