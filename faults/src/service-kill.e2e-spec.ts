@@ -20,7 +20,9 @@ describe('a service killed (SIGKILL) mid-batch, then restarted', () => {
 
   it('in the relay, between publishing a batch and checkpointing it: the batch goes out again, applied once', async () => {
     complaints = await scenario.start('complaints');
-    projections = await scenario.start('projections');
+    // Small transactions, so that a batch holds several and the consumer case below has committed some of them
+    // when it is killed inside a later one.
+    projections = await scenario.start('projections', { env: { CONSUMER_EVENTS_PER_TRANSACTION: '20' } });
     load = new ComplaintLoad(() => [complaints.url], scenario.token('agent'));
 
     // An open transaction with an xid holds pg_snapshot_xmin, so the relay sees nothing written after it...
@@ -62,8 +64,9 @@ describe('a service killed (SIGKILL) mid-batch, then restarted', () => {
       expect(behind).toBe(false);
     }, 60_000);
 
-    // The backlog's middle message in its busiest partition: the consumer applies the ones before it in the same
-    // batch, then waits on this row until the test lets go; its offsets are committed only at the batch's end.
+    // The backlog's middle message in its busiest partition: the consumer commits the transactions of 20 before
+    // it in the same batch, then waits on this row inside the next one until the test lets go; the batch's offsets
+    // are committed only at its end.
     const backlog = new Map<number, Array<{ offset: string; id: string }>>();
     await scanTopic(scenario.kafka, scenario.topic, (message, partition) => {
       if (BigInt(message.offset) < consumed.get(partition)!) return;

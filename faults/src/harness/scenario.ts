@@ -13,6 +13,7 @@ export interface ServiceOptions {
   /** Brokers the service connects to; default the broker itself (a scenario may put its TCP proxy between). */
   brokers?: string[];
   instance?: string;
+  env?: Record<string, string>;
 }
 
 /**
@@ -63,6 +64,7 @@ export class Scenario {
       namespace: this.namespace,
       jwtSecret: this.jwtSecret,
       instance: options.instance,
+      env: options.env,
     }).then((service) => {
       this.services.push(service);
       return service;

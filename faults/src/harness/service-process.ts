@@ -14,6 +14,8 @@ export interface ServiceSettings {
   jwtSecret: string;
   /** Several instances of one service tell their log files apart by this. */
   instance?: string;
+  /** Settings beyond the connection ones (README, "Configuration"). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -73,6 +75,7 @@ export class ServiceProcess {
         LOG_LEVEL: 'warn',
         RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
         NODE_OPTIONS: '--disable-warning=TimeoutNegativeWarning',
+        ...this.settings.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -30,6 +30,18 @@ describe('service configuration', () => {
     expect(() => loadServiceConfig('complaints', 3001, { PORT: 'eighty' })).toThrow(/PORT/);
   });
 
+  it('applies 500 consumed events per transaction unless CONSUMER_EVENTS_PER_TRANSACTION says otherwise', () => {
+    expect(loadServiceConfig('projections', 3006, {}).consumerEventsPerTransaction).toBe(500);
+    expect(
+      loadServiceConfig('projections', 3006, { CONSUMER_EVENTS_PER_TRANSACTION: '20' }).consumerEventsPerTransaction,
+    ).toBe(20);
+    for (const bad of ['0', '-5', '2.5', 'many']) {
+      expect(() => loadServiceConfig('projections', 3006, { CONSUMER_EVENTS_PER_TRANSACTION: bad })).toThrow(
+        /CONSUMER_EVENTS_PER_TRANSACTION/,
+      );
+    }
+  });
+
   it('shares its development secret with `npm run token`', () => {
     const script = readFileSync(path.join(__dirname, '../../../scripts/token.mjs'), 'utf8');
     expect(script).toContain(`DEV_JWT_SECRET = '${DEV_JWT_SECRET}'`);

@@ -12,6 +12,11 @@ export interface ServiceConfig {
   jwtIssuer: string;
   jwtAudience: string;
   logLevel: string;
+  /**
+   * Events a consumer applies in one transaction (500). Fewer: shorter transactions, which hold back every relay
+   * of the Postgres cluster for less time (pg_snapshot_xmin); more: fewer commits.
+   */
+  consumerEventsPerTransaction: number;
 }
 
 export const DEV_JWT_SECRET = 'cx-dev-secret-not-for-production';
@@ -39,6 +44,11 @@ export function loadServiceConfig(
     jwtIssuer: env.AUTH_JWT_ISSUER ?? DEFAULT_TOKEN_ISSUER,
     jwtAudience: env.AUTH_JWT_AUDIENCE ?? DEFAULT_TOKEN_AUDIENCE,
     logLevel: env.LOG_LEVEL ?? 'info',
+    consumerEventsPerTransaction: parsePositiveInteger(
+      'CONSUMER_EVENTS_PER_TRANSACTION',
+      env.CONSUMER_EVENTS_PER_TRANSACTION,
+      500,
+    ),
   };
 }
 
@@ -47,6 +57,13 @@ export function serviceDatabaseUrl(serverUrl: string, serviceName: string): stri
   const url = new URL(serverUrl);
   url.pathname = `/cx_${serviceName.replace(/-/g, '_')}`;
   return url.toString();
+}
+
+function parsePositiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`${name} "${value}" is not a positive integer`);
+  return number;
 }
 
 function parsePort(value: string | undefined, fallback: number): number {

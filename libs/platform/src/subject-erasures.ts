@@ -39,6 +39,7 @@ export class SubjectErasuresConsumer implements OnApplicationBootstrap, BeforeAp
       },
       logger,
       runInCorrelation: runWithCorrelationId,
+      eventsPerTransaction: config.consumerEventsPerTransaction,
     });
     metrics.trackConsumer(this.consumer);
   }

@@ -42,6 +42,7 @@ export class DomainEventsConsumer implements OnApplicationBootstrap, BeforeAppli
       apply: applyToReadModels,
       logger,
       runInCorrelation: runWithCorrelationId,
+      eventsPerTransaction: config.consumerEventsPerTransaction,
     });
     metrics.trackConsumer(this.consumer);
   }

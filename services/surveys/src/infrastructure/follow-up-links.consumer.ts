@@ -47,6 +47,7 @@ export class FollowUpLinksConsumer implements OnApplicationBootstrap, BeforeAppl
       apply: linkFollowUp,
       logger,
       runInCorrelation: runWithCorrelationId,
+      eventsPerTransaction: config.consumerEventsPerTransaction,
     });
     metrics.trackConsumer(this.consumer);
   }

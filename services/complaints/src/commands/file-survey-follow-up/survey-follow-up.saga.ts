@@ -45,6 +45,7 @@ export class SurveyFollowUpSaga implements OnApplicationBootstrap, BeforeApplica
       apply: (event) => this.react(event),
       logger,
       runInCorrelation: runWithCorrelationId,
+      eventsPerTransaction: config.consumerEventsPerTransaction,
     });
     metrics.trackConsumer(this.consumer);
   }
