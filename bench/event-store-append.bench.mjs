@@ -10,7 +10,7 @@ import { dropDatabase, require, root, round, row, scratchDatabaseUrl, writeResul
 
 const {
   PostgresEventStore,
-  CreateEventStore1764000000000,
+  eventStoreMigrations,
   ensureDatabase,
   migrateDatabase,
 } = require('@cx/event-store');
@@ -53,7 +53,7 @@ async function timed(label, work) {
 export async function run() {
   const url = scratchDatabaseUrl('append');
   await ensureDatabase(url);
-  await migrateDatabase(url, [CreateEventStore1764000000000]);
+  await migrateDatabase(url, eventStoreMigrations);
   const pool = new Pool({ connectionString: url, max: CONCURRENCY });
   try {
     // Same columns, identity, constraints and indexes; no triggers: the baseline is the bare INSERT.

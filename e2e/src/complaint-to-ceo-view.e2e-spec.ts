@@ -202,7 +202,7 @@ describe('complaint -> event store -> Kafka -> CEO escalation view', () => {
       },
       {
         name: 'complaints-relay',
-        listenConnection: { connectionString: complaintsConfig.databaseUrl },
+        leaderConnection: { connectionString: complaintsConfig.databaseUrl },
         logger: silent,
       },
     );

@@ -2,7 +2,7 @@ import { createTestDatabase, TestDatabase } from '@cx/testing';
 import { Pool } from 'pg';
 import { migrateDatabase } from './database';
 import { EventRelay } from './event-relay';
-import { CreateEventStore1764000000000 } from './migrations/1764000000000-create-event-store';
+import { eventStoreMigrations } from './migrations/event-store-migrations';
 import type { RecordedEvent } from './recorded-event';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -17,7 +17,7 @@ describe('the relay across transaction ids of different lengths', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('relay_order');
-    await migrateDatabase(database.url, [CreateEventStore1764000000000]);
+    await migrateDatabase(database.url, eventStoreMigrations);
     pool = new Pool({ connectionString: database.url });
     // Written by transactions 9, 10, 11 and 99, 100; positions in that order, each a stream of its own.
     for (const transactionId of ['9', '10', '11', '99', '100']) {
@@ -40,7 +40,7 @@ describe('the relay across transaction ids of different lengths', () => {
     const relay = new EventRelay(
       pool,
       async (events: readonly RecordedEvent[]) => void batches.push(events.map((e) => e.transactionId)),
-      { name: 'order-spec', listenConnection: { connectionString: database.url }, batchSize: 2, logger: silent },
+      { name: 'order-spec', leaderConnection: { connectionString: database.url }, batchSize: 2, logger: silent },
     );
     expect(await relay.publishPending()).toBe(5);
     expect(batches).toEqual([['9', '10'], ['11', '99'], ['100']]);

@@ -12,10 +12,13 @@ export interface RelayLogger {
 export interface EventRelayOptions {
   /** Names the checkpoint and the advisory lock: one active relay per name and database. */
   name: string;
-  /** Connection for LISTEN and the leader lock; must be a dedicated session, not a pooled one. */
-  listenConnection: ClientConfig;
+  /** Connection for the leader lock; must be a dedicated session, not a pooled one. */
+  leaderConnection: ClientConfig;
   batchSize?: number;
-  /** Safety net for a missed notification or an older transaction that commits without writing events. */
+  /**
+   * How often it looks for events committed by other processes on the same database (another instance of the
+   * service, a script): 50 ms. Appends of its own process wake it at once (`appended`).
+   */
   pollIntervalMs?: number;
   logger: RelayLogger;
 }
@@ -30,13 +33,14 @@ interface Checkpoint {
   position: string;
 }
 
-export const EVENTS_CHANNEL = 'cx_events';
 const FLUSH_TIMEOUT_MS = 5_000;
 /**
  * How soon to look again when committed events are held back by a transaction still in flight elsewhere in the
- * cluster: their notification has come and gone, and the poll interval would add up to a whole interval of lag.
+ * cluster: the wake-up of their append has come and gone, and the poll would add up to a whole interval of lag.
  */
 const HELD_BACK_RETRY_MS = 25;
+/** A standby asks for the leader lock this often (a session each time), not at the leader's poll interval. */
+const STANDBY_RETRY_MS = 1_000;
 
 /**
  * The next committed events past the checkpoint, below the oldest transaction in flight. Qualified: a bare
@@ -69,13 +73,13 @@ const NEXT_BATCH = {
  * A crash between publish and checkpoint republishes the batch; consumers dedupe by event id.
  */
 export class EventRelay {
-  private listener?: Client;
+  private leaderSession?: Client;
   private checkpoint?: Checkpoint;
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
-  /** Set by a notification that arrived while a batch was in flight, so it is not slept through. */
-  private notified = false;
+  /** Set by an append that committed while a batch was in flight, so it is not slept through. */
+  private appendedMeanwhile = false;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
 
@@ -85,7 +89,14 @@ export class EventRelay {
     private readonly options: EventRelayOptions,
   ) {
     this.batchSize = options.batchSize ?? 500;
-    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 50;
+  }
+
+  /** Events were committed in this process: publish now rather than at the next poll (a standby waits). */
+  appended(): void {
+    if (!this.leaderSession) return;
+    this.appendedMeanwhile = true;
+    this.wake?.();
   }
 
   start(): void {
@@ -99,7 +110,7 @@ export class EventRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
-    if (this.listener) {
+    if (this.leaderSession) {
       // A broker that does not answer must not hold the shutdown: what is left goes out on the next start.
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, FLUSH_TIMEOUT_MS)));
@@ -109,7 +120,7 @@ export class EventRelay {
       await Promise.race([flushed, deadline]);
       clearTimeout(timer);
     }
-    await this.closeListener();
+    await this.closeLeaderSession();
   }
 
   /**
@@ -162,9 +173,9 @@ export class EventRelay {
     while (this.running) {
       let heldBack = false;
       try {
-        if (!this.listener) await this.becomeLeader();
-        this.notified = false;
-        if (this.listener) {
+        if (!this.leaderSession) await this.becomeLeader();
+        this.appendedMeanwhile = false;
+        if (this.leaderSession) {
           await this.publishPending();
           heldBack = await this.hasHeldBackEvents();
         }
@@ -172,22 +183,28 @@ export class EventRelay {
       } catch (error) {
         failures++;
         this.options.logger.error({ err: error, relay: this.options.name, failures }, 'event relay failed; retrying');
-        await this.closeListener();
+        await this.closeLeaderSession();
       }
       const backoff =
-        failures > 0 ? Math.min(200 * 2 ** failures, 10_000) : heldBack ? HELD_BACK_RETRY_MS : this.pollIntervalMs;
-      if (!this.notified || failures > 0) await this.sleepUntilWoken(backoff);
+        failures > 0
+          ? Math.min(200 * 2 ** failures, 10_000)
+          : !this.leaderSession
+            ? STANDBY_RETRY_MS
+            : heldBack
+              ? HELD_BACK_RETRY_MS
+              : this.pollIntervalMs;
+      if (!this.appendedMeanwhile || failures > 0) await this.sleepUntilWoken(backoff);
     }
   }
 
   private async becomeLeader(): Promise<void> {
-    const client = new Client(this.options.listenConnection);
+    const client = new Client(this.options.leaderConnection);
     client.on('error', (error) => {
-      // A dead connection may report more than once, possibly after a new leader session exists: only the
-      // current listener's loss matters, or the relay would drop its own new session and wait behind its lock.
-      if (this.listener !== client) return;
-      this.options.logger.warn({ err: error, relay: this.options.name }, 'relay listener connection lost');
-      this.listener = undefined;
+      // A dead connection may report more than once, possibly after a new leader session exists: only the current
+      // session's loss matters, or the relay would drop its own new session and wait behind its lock.
+      if (this.leaderSession !== client) return;
+      this.options.logger.warn({ err: error, relay: this.options.name }, 'relay leader session lost');
+      this.leaderSession = undefined;
       void client.end().catch(() => undefined);
       this.wake?.();
     });
@@ -200,12 +217,7 @@ export class EventRelay {
       await client.end();
       return;
     }
-    client.on('notification', () => {
-      this.notified = true;
-      this.wake?.();
-    });
-    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
-    this.listener = client;
+    this.leaderSession = client;
     this.checkpoint = undefined;
     this.options.logger.info({ relay: this.options.name }, 'event relay active');
   }
@@ -265,9 +277,9 @@ export class EventRelay {
     });
   }
 
-  private async closeListener(): Promise<void> {
-    const listener = this.listener;
-    this.listener = undefined;
-    await listener?.end().catch(() => undefined);
+  private async closeLeaderSession(): Promise<void> {
+    const session = this.leaderSession;
+    this.leaderSession = undefined;
+    await session?.end().catch(() => undefined);
   }
 }

@@ -10,6 +10,18 @@ export interface EventStoreObserver {
   commandFailed(streamType: string, commandType: string, error: unknown): void;
 }
 
+/** The observer, and besides it `onAppended` after every append's commit (the relay of the same process). */
+export function alsoOnAppended(observer: EventStoreObserver, onAppended: () => void): EventStoreObserver {
+  return {
+    appended: (streamType, events) => {
+      observer.appended(streamType, events);
+      onAppended();
+    },
+    commandHandled: (streamType, commandType) => observer.commandHandled(streamType, commandType),
+    commandFailed: (streamType, commandType, error) => observer.commandFailed(streamType, commandType, error),
+  };
+}
+
 export const noObserver: EventStoreObserver = {
   appended: () => undefined,
   commandHandled: () => undefined,

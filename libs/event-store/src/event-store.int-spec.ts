@@ -6,7 +6,8 @@ import type { DomainEvent } from '@cx/domain';
 import { AggregateRepository } from './aggregate-repository';
 import { IdempotencyKeyReused, StaleVersion, StreamVersionConflict } from './event-store.errors';
 import { PostgresEventStore } from './event-store';
-import { CreateEventStore1764000000000 } from './migrations/1764000000000-create-event-store';
+import { eventStoreMigrations } from './migrations/event-store-migrations';
+import { alsoOnAppended, noObserver } from './event-store-observer';
 import type { EventMetadata, RecordedEvent } from './recorded-event';
 
 const metadata: EventMetadata = { correlationId: 'c-1', causationId: null, actor: { type: 'user', id: 'u-1' } };
@@ -20,10 +21,11 @@ describe('PostgresEventStore (real Postgres)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('event_store');
-    expect(await migrateDatabase(database.url, [CreateEventStore1764000000000])).toEqual([
+    expect(await migrateDatabase(database.url, eventStoreMigrations)).toEqual([
       'CreateEventStore1764000000000',
+      'EventsAppendedWithoutNotify1764000000010',
     ]);
-    expect(await migrateDatabase(database.url, [CreateEventStore1764000000000])).toEqual([]);
+    expect(await migrateDatabase(database.url, eventStoreMigrations)).toEqual([]);
     pool = new Pool({ connectionString: database.url });
     store = new PostgresEventStore(pool);
   });
@@ -34,7 +36,9 @@ describe('PostgresEventStore (real Postgres)', () => {
   });
 
   const append = (streamId: string, expectedVersion: number, count = 1) =>
-    store.append({
+    appendTo(store, streamId, expectedVersion, count);
+  const appendTo = (target: PostgresEventStore, streamId: string, expectedVersion: number, count = 1) =>
+    target.append({
       streamId,
       streamType: 'Thing',
       expectedVersion,
@@ -181,7 +185,7 @@ describe('PostgresEventStore (real Postgres)', () => {
     beforeAll(() => {
       relay = new EventRelay(pool, async (events) => void published.push(...events), {
         name: 'test-relay',
-        listenConnection: { connectionString: database.url },
+        leaderConnection: { connectionString: database.url },
         logger: silent,
       });
     });
@@ -220,7 +224,7 @@ describe('PostgresEventStore (real Postgres)', () => {
       await append('after-restart', 0, 3);
       const restarted = new EventRelay(pool, async (events) => void published.push(...events), {
         name: 'test-relay',
-        listenConnection: { connectionString: database.url },
+        leaderConnection: { connectionString: database.url },
         logger: silent,
       });
       const ours = () => published.filter((e) => e.streamId === 'after-restart');
@@ -237,18 +241,18 @@ describe('PostgresEventStore (real Postgres)', () => {
       const name = 'test-relay-terminated';
       const running = new EventRelay(pool, async (events) => void delivered.push(...events), {
         name,
-        listenConnection: { connectionString: database.url, application_name: name },
+        leaderConnection: { connectionString: database.url, application_name: name },
         logger: silent,
         pollIntervalMs: 100,
       });
       running.start();
       try {
         await waitFor(() => delivered.length > 0);
-        // The listener is private; the spec reaches in to replay what a dead pg connection does.
-        const listenerOf = () => (running as unknown as { listener?: Client }).listener;
-        const dead = listenerOf();
+        // The leader session is private; the spec reaches in to replay what a dead pg connection does.
+        const sessionOf = () => (running as unknown as { leaderSession?: Client }).leaderSession;
+        const dead = sessionOf();
         await pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`, [name]);
-        await waitFor(() => listenerOf() !== undefined && listenerOf() !== dead);
+        await waitFor(() => sessionOf() !== undefined && sessionOf() !== dead);
         dead?.emit('error', new Error('Connection terminated unexpectedly'));
 
         await append('after-termination', 0, 1);
@@ -262,7 +266,7 @@ describe('PostgresEventStore (real Postgres)', () => {
       const name = 'test-relay-lag';
       const lagging = new EventRelay(pool, async () => undefined, {
         name,
-        listenConnection: { connectionString: database.url },
+        leaderConnection: { connectionString: database.url },
         logger: silent,
       });
       await drain(lagging);
@@ -297,7 +301,7 @@ describe('PostgresEventStore (real Postgres)', () => {
         },
         {
           name: 'test-relay-stop-flush',
-          listenConnection: { connectionString: database.url },
+          leaderConnection: { connectionString: database.url },
           logger: silent,
           pollIntervalMs: 60_000,
         },
@@ -314,7 +318,7 @@ describe('PostgresEventStore (real Postgres)', () => {
       expect(await stopping.lag()).toEqual({ events: 0, oldestSeconds: 0 });
     });
 
-    it('is woken by LISTEN/NOTIFY when running, and retries a failed publish without losing the batch', async () => {
+    it('is woken by an append of its own process, and retries a failed publish without losing the batch', async () => {
       const delivered: RecordedEvent[] = [];
       let failNext = true;
       const running = new EventRelay(
@@ -328,45 +332,73 @@ describe('PostgresEventStore (real Postgres)', () => {
         },
         {
           name: 'test-relay-running',
-          listenConnection: { connectionString: database.url },
+          leaderConnection: { connectionString: database.url },
           logger: silent,
           pollIntervalMs: 60_000,
         },
+      );
+      const sameProcess = new PostgresEventStore(
+        pool,
+        alsoOnAppended(noObserver, () => running.appended()),
       );
       running.start();
       try {
         await waitFor(() => delivered.length > 0);
         const before = delivered.length;
-        await append('notified', 0, 1);
-        // The poll interval is a minute: only the notification can deliver this within the wait.
-        await waitFor(() => delivered.some((e) => e.streamId === 'notified'));
+        await appendTo(sameProcess, 'appended-here', 0, 1);
+        // The poll interval is a minute: only the wake-up by the append can deliver this within the wait.
+        await waitFor(() => delivered.some((e) => e.streamId === 'appended-here'));
         expect(delivered.length).toBe(before + 1);
       } finally {
         await running.stop();
       }
     });
 
-    it('looks again soon while a transaction elsewhere holds a notified event back, instead of at the next poll', async () => {
+    it('finds what other processes append by its short poll, and appending takes no notification lock', async () => {
+      const delivered: RecordedEvent[] = [];
+      const running = new EventRelay(pool, async (events) => void delivered.push(...events), {
+        name: 'test-relay-polling',
+        leaderConnection: { connectionString: database.url },
+        logger: silent,
+      });
+      running.start();
+      try {
+        await append('appended-elsewhere', 0, 1);
+        await waitFor(() => delivered.some((e) => e.streamId === 'appended-elsewhere'), 5_000);
+        const { rows } = await pool.query(
+          `SELECT tgname FROM pg_trigger WHERE tgrelid = 'events'::regclass AND NOT tgisinternal ORDER BY tgname`,
+        );
+        expect(rows.map((r) => r.tgname)).toEqual(['events_append_only']);
+      } finally {
+        await running.stop();
+      }
+    });
+
+    it('looks again soon while a transaction elsewhere holds an appended event back, instead of at the next poll', async () => {
       const delivered: RecordedEvent[] = [];
       const running = new EventRelay(pool, async (events) => void delivered.push(...events), {
         name: 'test-relay-held-back',
-        listenConnection: { connectionString: database.url },
+        leaderConnection: { connectionString: database.url },
         logger: silent,
         pollIntervalMs: 60_000,
       });
+      const sameProcess = new PostgresEventStore(
+        pool,
+        alsoOnAppended(noObserver, () => running.appended()),
+      );
       const blocker = await pool.connect();
       running.start();
       try {
-        await append('before-blocker', 0, 1);
+        await appendTo(sameProcess, 'before-blocker', 0, 1);
         await waitFor(() => delivered.some((e) => e.streamId === 'before-blocker'));
         // An open transaction with an xid keeps pg_snapshot_xmin below everything committed after it.
         await blocker.query('BEGIN');
         await blocker.query('SELECT pg_current_xact_id()');
-        await append('held-back', 0, 1);
+        await appendTo(sameProcess, 'held-back', 0, 1);
         await new Promise((resolve) => setTimeout(resolve, 300));
         expect(delivered.some((e) => e.streamId === 'held-back')).toBe(false);
         await blocker.query('COMMIT');
-        // The notification came while the event was held back; the next poll is a minute away.
+        // The append's wake-up came while the event was held back; the next poll is a minute away.
         await waitFor(() => delivered.some((e) => e.streamId === 'held-back'), 10_000);
       } finally {
         await blocker.query('ROLLBACK').catch(() => undefined);

@@ -6,3 +6,5 @@ export * from './aggregate-repository';
 export * from './event-relay';
 export * from './database';
 export { CreateEventStore1764000000000 } from './migrations/1764000000000-create-event-store';
+export { EventsAppendedWithoutNotify1764000000010 } from './migrations/1764000000010-events-appended-without-notify';
+export { eventStoreMigrations } from './migrations/event-store-migrations';

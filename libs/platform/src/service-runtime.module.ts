@@ -13,7 +13,7 @@ import {
 import { APP_GUARD, Reflector } from '@nestjs/core';
 import { BearerAuthGuard } from '@cx/auth';
 import { namespacedTopic } from '@cx/contracts';
-import { EventRelay, PostgresEventStore, createPool } from '@cx/event-store';
+import { alsoOnAppended, EventRelay, PostgresEventStore, createPool } from '@cx/event-store';
 import { createKafka, ensureTopics, KafkaEventPublisher } from '@cx/messaging';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
@@ -126,8 +126,13 @@ export class ServiceRuntimeModule implements NestModule {
           { provide: PUBLISH_TOPIC, useValue: namespacedTopic(options.publishesTo, config.topicNamespace) },
           {
             provide: PostgresEventStore,
-            inject: [PG_POOL, ServiceMetrics],
-            useFactory: (pool: Pool, metrics: ServiceMetrics) => new PostgresEventStore(pool, metrics),
+            inject: [PG_POOL, ServiceMetrics, EVENT_RELAY],
+            // The relay of this process publishes what this process appends at once, without waiting for its poll.
+            useFactory: (pool: Pool, metrics: ServiceMetrics, relay: EventRelay) =>
+              new PostgresEventStore(
+                pool,
+                alsoOnAppended(metrics, () => relay.appended()),
+              ),
           },
           {
             provide: KafkaEventPublisher,
@@ -146,7 +151,7 @@ export class ServiceRuntimeModule implements NestModule {
                 },
                 {
                   name: `${config.serviceName}-relay`,
-                  listenConnection: {
+                  leaderConnection: {
                     connectionString: config.databaseUrl,
                     application_name: `cx-${config.serviceName}-relay`,
                   },

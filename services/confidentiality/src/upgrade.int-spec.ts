@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { signToken } from '@cx/auth';
-import { migrateDatabase, PostgresEventStore } from '@cx/event-store';
+import { CreateEventStore1764000000000, migrateDatabase, PostgresEventStore } from '@cx/event-store';
 import { ManualClock, ServiceConfig } from '@cx/platform';
 import { testServiceConfig, TestDatabase } from '@cx/testing';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { createConfidentialityApp } from './confidentiality.app';
-import { confidentialityMigrations } from './infrastructure/confidentiality-migrations';
+import { CreateSubjectVault1764000005000 } from './infrastructure/migrations/1764000005000-create-subject-vault';
 import { SubjectVault } from './infrastructure/subject-vault';
 
 const HOUR = 3_600_000;
@@ -33,7 +33,7 @@ describe('upgrading a vault written by part 1 (real Postgres)', () => {
   beforeAll(async () => {
     ({ config, database } = await testServiceConfig('confidentiality_upgrade'));
     // The database as part 1 left it: its two migrations, a v1 reveal, an export, and an erased subject.
-    await migrateDatabase(config.databaseUrl, confidentialityMigrations.slice(0, 2));
+    await migrateDatabase(config.databaseUrl, [CreateEventStore1764000000000, CreateSubjectVault1764000005000]);
     pool = new Pool({ connectionString: config.databaseUrl });
     const store = new PostgresEventStore(pool);
     const client = await pool.connect();

@@ -1,4 +1,4 @@
-import { CreateEventStore1764000000000 } from '@cx/event-store';
+import { eventStoreMigrations } from '@cx/event-store';
 import { CreateRosterEntries1764000003000 } from './migrations/1764000003000-create-roster-entries';
 import { CreateParticipationUploadReports1764000003100 } from './migrations/1764000003100-create-participation-upload-reports';
 import { IndexParticipationActivities1764000003200 } from './migrations/1764000003200-index-participation-activities';
@@ -6,7 +6,7 @@ import { CreateCampaignProblemsByFinding1764000003300 } from './migrations/17640
 import { CreateDisclosureEvidence1764000003500 } from './migrations/1764000003500-create-disclosure-evidence';
 
 export const campaignMigrations = [
-  CreateEventStore1764000000000,
+  ...eventStoreMigrations,
   CreateRosterEntries1764000003000,
   CreateParticipationUploadReports1764000003100,
   IndexParticipationActivities1764000003200,

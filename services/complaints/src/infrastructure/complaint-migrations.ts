@@ -1,4 +1,4 @@
-import { CreateEventStore1764000000000 } from '@cx/event-store';
+import { eventStoreMigrations } from '@cx/event-store';
 import { CreateProcessedEvents1764000000100 } from '@cx/messaging';
 import { CreateComplaintDescriptions1764000001000 } from './migrations/1764000001000-create-complaint-descriptions';
 import { CreateSlaChecks1764000001100 } from './migrations/1764000001100-create-sla-checks';
@@ -6,7 +6,7 @@ import { CreateTypicalCaseReviewsByComplaint1764000001200 } from './migrations/1
 import { CreateErasedSubjects1764000001300 } from './migrations/1764000001300-create-erased-subjects';
 
 export const complaintMigrations = [
-  CreateEventStore1764000000000,
+  ...eventStoreMigrations,
   CreateProcessedEvents1764000000100,
   CreateComplaintDescriptions1764000001000,
   CreateSlaChecks1764000001100,

@@ -1,4 +1,4 @@
-import { CreateEventStore1764000000000 } from '@cx/event-store';
+import { eventStoreMigrations } from '@cx/event-store';
 import { CreateProcessedEvents1764000000100 } from '@cx/messaging';
 import { CreateSurveyWavesByPeriod1764000006000 } from './migrations/1764000006000-create-survey-waves-by-period';
 import { CreateSamplingFrames1764000006100 } from './migrations/1764000006100-create-sampling-frames';
@@ -10,7 +10,7 @@ import { CreateErasedSubjects1764000006900 } from './migrations/1764000006900-cr
 import { CreateSurveyFollowUps1764000007000 } from './migrations/1764000007000-create-survey-follow-ups';
 
 export const surveyMigrations = [
-  CreateEventStore1764000000000,
+  ...eventStoreMigrations,
   CreateProcessedEvents1764000000100,
   CreateSurveyWavesByPeriod1764000006000,
   CreateSamplingFrames1764000006100,
