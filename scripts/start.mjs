@@ -1,15 +1,27 @@
 // `npm start`: dependencies, infrastructure (started only if nothing answers), build, then every service
 // (each creates and migrates its own database on start-up). Ctrl-C stops the services and what was started.
+// `npm start -- --demo [--seed S] [--scale full|small]`: the same with the demo's SLA policy (targets in minutes,
+// every category on calendar time, so breaches show while you watch), then the demo data loaded once all are ready.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { services } from './services.mjs';
 import { childEnv, ensureDependencies, root, runToCompletion } from './workspace.mjs';
 
+const USAGE = 'usage: npm start [-- --demo [--seed S] [--scale full|small]]';
+const [mode, ...demoArgs] = process.argv.slice(2);
+const demo = mode === '--demo';
+if (mode !== undefined && !demo) {
+  console.error(USAGE);
+  process.exit(2);
+}
+const DEMO_SLA_POLICY = path.join(root, 'demo', 'sla-policy.demo.json');
+const portOf = (service) => process.env[`${service.name.toUpperCase()}_PORT`] ?? String(service.port);
+
 ensureDependencies();
 const { ensureInfrastructure } = await import('../deploy/local/infrastructure.mjs');
 const infra = await ensureInfrastructure();
-const env = childEnv(infra.env);
+const env = childEnv({ ...infra.env, ...(demo ? { SLA_POLICY_FILE: DEMO_SLA_POLICY } : {}) });
 const children = [];
 let stopping = false;
 
@@ -44,7 +56,7 @@ for (const service of services) {
     cwd: root,
     env: {
       ...env,
-      PORT: process.env[`${service.name.toUpperCase()}_PORT`] ?? String(service.port),
+      PORT: portOf(service),
       SERVICE_NAME: service.name,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -66,7 +78,14 @@ for (const service of services) {
 await Promise.all(services.map((s) => waitUntilReady(s)));
 console.log('\ncx-platform is running:');
 for (const s of services) {
-  console.log(`  ${s.name.padEnd(12)} http://127.0.0.1:${s.port}/v1   docs: http://127.0.0.1:${s.port}/docs`);
+  console.log(`  ${s.name.padEnd(12)} http://127.0.0.1:${portOf(s)}/v1   docs: http://127.0.0.1:${portOf(s)}/docs`);
+}
+if (demo && !stopping) {
+  console.log(
+    `\ndemo: complaints runs ${path.relative(root, DEMO_SLA_POLICY)} (SLA targets in minutes); loading data…`,
+  );
+  const loaded = await runToCompletion('node', [path.join(root, 'demo', 'dist', 'demo.js'), ...demoArgs], env);
+  if (loaded !== 0) console.error(`demo: the loader exited with code ${loaded}; the services keep running`);
 }
 console.log('\nA token for the APIs: npm run token -- --role ceo_office');
 console.log('Ctrl-C stops the services and the infrastructure this command started.');
@@ -75,7 +94,7 @@ async function waitUntilReady(service) {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline && !stopping) {
     try {
-      const response = await fetch(`http://127.0.0.1:${service.port}/health/ready`);
+      const response = await fetch(`http://127.0.0.1:${portOf(service)}/health/ready`);
       if (response.ok) return;
     } catch {
       // not listening yet

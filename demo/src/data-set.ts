@@ -269,7 +269,8 @@ function planComplaints(
     const kind = index < kinds.length ? kinds[index] : random.weighted(JOURNEYS);
     const customer = random.pick(customers);
     const category = random.weighted(text.CATEGORY_WEIGHTS);
-    // Complaints left waiting for acknowledgement are mostly critical: their 1-hour target runs out on real time.
+    // Complaints left waiting for acknowledgement are mostly critical: their 1-hour target (minutes with
+    // `npm start -- --demo`) runs out on real time.
     const severity: ComplaintSeverity =
       kind === 'filed' && random.chance(0.6) ? 'critical' : random.weighted(text.SEVERITY_WEIGHTS);
     const handlerId = `${customer.project.code.toLowerCase()}.cs${random.int(1, 2)}`;

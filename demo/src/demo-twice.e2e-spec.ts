@@ -1,22 +1,9 @@
-import { namespacedTopic, Topics } from '@cx/contracts';
-import { createKafka } from '@cx/messaging';
-import {
-  eventually,
-  kafkaBrokers,
-  startServiceProcess,
-  stopServiceProcess,
-  testServiceConfig,
-  TestDatabase,
-  ServiceProcess,
-} from '@cx/testing';
-import { Client } from 'pg';
-import { ApiClient, SERVICES, ServiceName, ServiceUrls } from './api-client';
+import { ServiceName } from './api-client';
 import { groupMonth } from './calendar';
 import { DemoSettings, planDataSet } from './data-set';
+import { DemoServices, startDemoServices } from './demo-services.support';
 import { DemoSummary, loadDemo } from './load-demo';
 import { silentProgress } from './progress';
-
-const WRITERS = ['complaints', 'surveys', 'campaigns', 'community', 'confidentiality'] as const;
 
 /**
  * The loader run twice, with the same seed, against every service as a real process (test databases, a topic
@@ -24,102 +11,22 @@ const WRITERS = ['complaints', 'surveys', 'campaigns', 'community', 'confidentia
  * reports count after it is what they counted after the first.
  */
 describe('npm run demo, run twice', () => {
-  const namespace = `t${Date.now().toString(36)}demo`;
-  const processes: ServiceProcess[] = [];
-  const databases: TestDatabase[] = [];
-  const databaseUrls: Partial<Record<ServiceName, string>> = {};
-  let api: ApiClient;
+  let services: DemoServices;
   const settings: DemoSettings = { seed: 'twice', scale: 'small', month: groupMonth(new Date()) };
 
   beforeAll(async () => {
-    let secret = '';
-    const urls: Partial<ServiceUrls> = {};
-    for (const name of SERVICES) {
-      const { config, database } = await testServiceConfig(name, { topicNamespace: namespace });
-      databases.push(database);
-      databaseUrls[name] = config.databaseUrl;
-      secret = config.jwtSecret;
-      const service = await startServiceProcess(config);
-      processes.push(service);
-      urls[name] = service.url;
-    }
-    api = new ApiClient(urls as ServiceUrls, secret);
+    services = await startDemoServices(`t${Date.now().toString(36)}demo`);
   }, 300_000);
 
   afterAll(async () => {
-    for (const service of processes) await stopServiceProcess(service);
-    for (const database of databases) await database.drop();
+    await services?.stop();
   });
-
-  /** Every recorded event published, and every consumer that counts (projections, survey follow-ups) caught up. */
-  async function settled(): Promise<void> {
-    const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-    const admin = createKafka(kafkaBrokers(), 'demo-settled', quiet).admin();
-    await admin.connect();
-    const consumers = [
-      { group: 'projections', topics: WRITERS.map((w) => namespacedTopic(Topics[w], namespace)) },
-      { group: 'complaints.survey-follow-ups', topics: [namespacedTopic(Topics.surveys, namespace)] },
-    ];
-    try {
-      // A follow-up complaint is a new event after the consumers caught up: settled when a pass finds none.
-      let before = -1;
-      for (
-        let recorded = await recordedEvents();
-        recorded !== before;
-        before = recorded, recorded = await recordedEvents()
-      ) {
-        for (const writer of WRITERS) {
-          const count = await eventCount(writer);
-          await eventually(async () => {
-            const offsets = await admin.fetchTopicOffsets(namespacedTopic(Topics[writer], namespace));
-            expect(offsets.reduce((sum, p) => sum + Number(p.high), 0)).toBeGreaterThanOrEqual(count);
-          }, 60_000);
-        }
-        for (const { group, topics } of consumers) {
-          await eventually(async () => {
-            const committed = await admin.fetchOffsets({ groupId: `${namespace}.${group}`, topics });
-            for (const topic of topics) {
-              for (const end of await admin.fetchTopicOffsets(topic)) {
-                const at = committed
-                  .find((c) => c.topic === topic)
-                  ?.partitions.find((p) => p.partition === end.partition);
-                expect({ group, topic, partition: end.partition, at: Math.max(Number(at?.offset ?? -1), 0) }).toEqual({
-                  group,
-                  topic,
-                  partition: end.partition,
-                  at: Number(end.high),
-                });
-              }
-            }
-          }, 90_000);
-        }
-      }
-    } finally {
-      await admin.disconnect();
-    }
-  }
-
-  async function eventCount(service: ServiceName): Promise<number> {
-    const client = new Client({ connectionString: databaseUrls[service] });
-    await client.connect();
-    try {
-      return Number((await client.query('SELECT count(*) FROM events')).rows[0].count);
-    } finally {
-      await client.end();
-    }
-  }
-
-  async function recordedEvents(): Promise<number> {
-    let total = 0;
-    for (const writer of WRITERS) total += await eventCount(writer);
-    return total;
-  }
 
   /** What the REST reports and queries count: the projections' views and the services' own. */
   async function counts(summary: DemoSummary) {
     const as = { sub: 'demo-test', name: 'Demo test', roles: ['ceo_office', 'campaign_admin', 'admin'] } as const;
     const get = async <T = Record<string, unknown>>(service: ServiceName, path: string) =>
-      (await api.call<T>(service, 'GET', path, { as: { ...as, roles: [...as.roles] } })).body;
+      (await services.api.call<T>(service, 'GET', path, { as: { ...as, roles: [...as.roles] } })).body;
     type Ceo = { received: number; open: { total: number; byLevel: Record<string, number> } };
     const ceo = await get<Ceo>('projections', '/v1/ceo/summary');
     const escalations = await get<{ total: number }>('projections', '/v1/ceo/escalations');
@@ -170,12 +77,12 @@ describe('npm run demo, run twice', () => {
   }
 
   it('leaves the same counts after the second run as after the first, and the second run creates nothing', async () => {
-    const first = await loadDemo(api, settings, silentProgress);
-    await settled();
+    const first = await loadDemo(services.api, settings, silentProgress);
+    await services.settled();
     const afterFirst = await counts(first);
 
-    const second = await loadDemo(api, settings, silentProgress);
-    await settled();
+    const second = await loadDemo(services.api, settings, silentProgress);
+    await services.settled();
     const afterSecond = await counts(second);
 
     expect(afterSecond).toEqual(afterFirst);

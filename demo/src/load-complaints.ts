@@ -15,6 +15,8 @@ interface ComplaintView {
   handlerId: string | null;
   firstRespondedAt: string | null;
   ceoInstructions: { instructionId: string; status: 'open' | 'reported' | 'accepted' }[];
+  /** The targets of the SLA policy the service runs (hours), as it applies them to this complaint. */
+  slaClocks: { target: string; hours: number }[];
   version: number;
 }
 

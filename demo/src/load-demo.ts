@@ -15,7 +15,14 @@ export interface DemoSummary {
   seconds: number;
   throttledSeconds: number;
   customers: number;
-  complaints: { filed: number; atCeoOffice: number; awaitingAcknowledgement: number; criticalAwaiting: number };
+  complaints: {
+    filed: number;
+    atCeoOffice: number;
+    awaitingAcknowledgement: number;
+    criticalAwaiting: number;
+    /** The critical acknowledgement target of the policy the service runs (1 h by default; minutes in `--demo`). */
+    criticalAcknowledgementHours: number | null;
+  };
   reviews: number;
   campaign: { campaignId: string; rosterPeople: number; activitiesRecorded: number };
   survey: {
@@ -47,6 +54,10 @@ export async function loadDemo(
   progress.done();
   const views = [...complaints.values()];
   const awaiting = views.filter((v) => v.status === 'registered');
+  const criticalAwaiting = data.complaints
+    .filter((c) => c.severity === 'critical')
+    .map((c) => complaints.get(c.index)!)
+    .filter((v) => awaiting.includes(v));
   return {
     settings,
     seconds: Math.round((now() - startedAt) / 1000),
@@ -56,9 +67,9 @@ export async function loadDemo(
       filed: views.length,
       atCeoOffice: views.filter((v) => v.escalationLevel === 'ceo_office').length,
       awaitingAcknowledgement: awaiting.length,
-      criticalAwaiting: data.complaints.filter(
-        (c) => c.severity === 'critical' && awaiting.includes(complaints.get(c.index)!),
-      ).length,
+      criticalAwaiting: criticalAwaiting.length,
+      criticalAcknowledgementHours:
+        criticalAwaiting[0]?.slaClocks.find((c) => c.target === 'acknowledgement')?.hours ?? null,
     },
     reviews: data.reviews.length,
     campaign,

@@ -4,6 +4,12 @@ import type { DemoSummary } from './load-demo';
 const duration = (seconds: number) =>
   seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 
+/** An SLA target in hours as people say it: "1-hour", "3-minute". */
+const target = (hours: number) => {
+  const minutes = Math.round(hours * 60);
+  return minutes % 60 === 0 ? `${minutes / 60}-hour` : `${minutes}-minute`;
+};
+
 /** The final print: what was loaded, and where to look at it. */
 export function whereToLook(summary: DemoSummary, urls: ServiceUrls): string {
   const { complaints, campaign, survey, community, tally } = summary;
@@ -21,9 +27,9 @@ export function whereToLook(summary: DemoSummary, urls: ServiceUrls): string {
       `survey ${survey.period}: ${survey.responsesAccepted} call outcomes (${survey.lowComplaintRatings} low complaint-handling ratings, followed up as complaints)`,
     `  community ${community.month}: ${community.activityIds.length} activities, ${community.registrations} registrations (${community.waitlisted} waitlisted)`,
     `  ${created} created, ${replayed} already there (Idempotency-Key replayed); ${tally.steps} handling steps taken`,
-    complaints.criticalAwaiting > 0
-      ? `  SLA: ${complaints.criticalAwaiting} critical complaints wait for acknowledgement; their 1-hour target runs out on the clock,\n` +
-        '  the scheduler records the breach and escalates them straight to the CEO office (at risk after 45 minutes).'
+    complaints.criticalAwaiting > 0 && complaints.criticalAcknowledgementHours !== null
+      ? `  SLA: ${complaints.criticalAwaiting} critical complaints wait for acknowledgement; their ${target(complaints.criticalAcknowledgementHours)} target runs out on the clock,\n` +
+        '  the scheduler flags them at risk, then records the breach and escalates them straight to the CEO office.'
       : '',
     '',
     'Where to look:',
