@@ -201,6 +201,9 @@ export class IdempotentConsumer {
       // Without a connection there is no chunk: the path one message at a time retries transient failures.
       const tx = await this.pool.connect().catch(() => undefined);
       if (!tx) return false;
+      // A connection that cannot even roll back is dead: destroyed rather than returned to the pool, where the
+      // next transaction would fail with "Connection terminated unexpectedly".
+      let broken: Error | undefined;
       try {
         await tx.query('BEGIN');
         const { rows } = await tx.query<{ event_id: string }>({
@@ -223,7 +226,7 @@ export class IdempotentConsumer {
         }
         await tx.query('COMMIT');
       } catch (error) {
-        await tx.query('ROLLBACK').catch(() => undefined);
+        await tx.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
         if (error instanceof HeartbeatRefused) throw error.error;
         this.options.logger.warn(
           { err: error, topic, partition, from: messages[0].offset, to: messages[messages.length - 1].offset },
@@ -231,7 +234,7 @@ export class IdempotentConsumer {
         );
         return false;
       } finally {
-        tx.release();
+        tx.release(broken);
       }
     }
     this.stats.applied += fresh.length;
@@ -360,6 +363,7 @@ export class IdempotentConsumer {
 
   private async applyOnce(envelope: EventEnvelope, topic: string, partition: number, offset: string): Promise<void> {
     const tx = await this.pool.connect();
+    let broken: Error | undefined;
     try {
       await tx.query('BEGIN');
       const { rowCount } = await tx.query({
@@ -380,10 +384,10 @@ export class IdempotentConsumer {
         'event applied',
       );
     } catch (error) {
-      await tx.query('ROLLBACK').catch(() => undefined);
+      await tx.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
       throw error;
     } finally {
-      tx.release();
+      tx.release(broken);
     }
   }
 
@@ -417,7 +421,9 @@ export class IdempotentConsumer {
 
 /** Failures worth retrying: the database is unreachable or the transaction lost a race. */
 function isTransient(error: unknown): boolean {
-  const e = error as { code?: string };
+  const e = error as { code?: string; message?: string };
+  // node-postgres reports a connection lost under a query (database restarted or crashed) with no code.
+  if (typeof e?.message === 'string' && e.message.startsWith('Connection terminated')) return true;
   if (typeof e?.code !== 'string') return false;
   return /^(08|40|53|57P0|58)/.test(e.code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(e.code);
 }
