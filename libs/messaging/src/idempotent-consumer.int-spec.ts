@@ -41,8 +41,6 @@ describe('IdempotentConsumer (real Kafka, real Postgres)', () => {
   const failures = new Map<string, () => Error>();
   /** Events the handler refuses every time (a chunk that fails is applied again one message at a time). */
   const refusals = new Set<string>();
-  /** The database drops the connection under this event's apply, once. */
-  const severed = new Set<string>();
   const correlation = new AsyncLocalStorage<string>();
   const correlationSeen = new Map<string, string | undefined>();
   let kafka: ReturnType<typeof createKafka>;
@@ -64,7 +62,6 @@ describe('IdempotentConsumer (real Kafka, real Postgres)', () => {
       apply: async (envelope, tx) => {
         correlationSeen.set(envelope.id, correlation.getStore());
         if (refusals.has(envelope.id)) throw new Error('complaint unknown to this read model');
-        if (severed.delete(envelope.id)) await tx.query('SELECT pg_terminate_backend(pg_backend_pid())');
         const fail = failures.get(envelope.id);
         if (fail) {
           failures.delete(envelope.id);
@@ -94,18 +91,6 @@ describe('IdempotentConsumer (real Kafka, real Postgres)', () => {
     await eventually(() => expect(applied).toContain(envelope.id));
     const { rows } = await pool.query('SELECT count(*) FROM effects WHERE event_id = $1', [envelope.id]);
     expect(Number(rows[0].count)).toBe(1);
-  });
-
-  it('applies an event once when the database drops the connection under it, and dead-letters nothing', async () => {
-    const envelope = resolved(randomUUID());
-    const next = resolved(randomUUID());
-    severed.add(envelope.id);
-    await send(envelope);
-    await send(next);
-    await eventually(() => expect(applied).toEqual(expect.arrayContaining([envelope.id, next.id])));
-    const { rows } = await pool.query('SELECT count(*) FROM effects WHERE event_id = $1', [envelope.id]);
-    expect(Number(rows[0].count)).toBe(1);
-    expect(consumer.stats.deadLettered).toBe(0);
   });
 
   it('dead-letters an event its handler refuses, with the reason, and keeps consuming', async () => {
