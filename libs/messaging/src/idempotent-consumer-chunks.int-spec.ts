@@ -4,7 +4,7 @@ import { createTestDatabase, eventually, kafkaBrokers, TestDatabase, TopicReader
 import { randomUUID } from 'node:crypto';
 import { Partitioners, Producer } from 'kafkajs';
 import { Pool } from 'pg';
-import { IdempotentConsumer } from './idempotent-consumer';
+import { ApplyEvents, IdempotentConsumer } from './idempotent-consumer';
 import { createKafka, ensureTopics } from './kafka';
 import { CreateProcessedEvents1764000000100 } from './migrations/1764000000100-create-processed-events';
 
@@ -76,7 +76,11 @@ describe('IdempotentConsumer applying a batch in chunks (real Kafka, real Postgr
     return topic;
   }
 
-  async function consume(topic: string, eventsPerTransaction?: number): Promise<IdempotentConsumer> {
+  async function consume(
+    topic: string,
+    eventsPerTransaction?: number,
+    applyMany?: ApplyEvents,
+  ): Promise<IdempotentConsumer> {
     const consumer = new IdempotentConsumer(kafka, pool, {
       groupId: `t${uniqueSuffix()}.consumer-chunks`,
       topics: [topic],
@@ -86,6 +90,7 @@ describe('IdempotentConsumer applying a batch in chunks (real Kafka, real Postgr
         if (poison.has(envelope.id)) throw new Error('complaint unknown to this read model');
         await tx.query('INSERT INTO effects (event_id) VALUES ($1)', [envelope.id]);
       },
+      applyMany,
     });
     running.push(consumer);
     await consumer.start();
@@ -157,6 +162,53 @@ describe('IdempotentConsumer applying a batch in chunks (real Kafka, real Postgr
       await eventually(async () => expect((await effectsOf(applied)).map((e) => e.event_id)).toEqual(applied));
       expect(await effectsOf([refused.id, invalid.id])).toEqual([]);
       expect(consumer.stats).toEqual({ applied: 5, duplicates: 0, deadLettered: 3 });
+    } finally {
+      await dlq.stop();
+    }
+  });
+
+  it("hands a chunk's new events to applyMany in offset order; a chunk it refuses is applied one at a time by apply", async () => {
+    const topic = await newTopic();
+    const events = interleaved(10);
+    const refused = events[6];
+    poison.add(refused.id);
+    await produce(
+      topic,
+      events.map((e) => JSON.stringify(e)),
+    );
+    const chunks: string[][] = [];
+    const consumer = await consume(topic, 4, async (envelopes, tx) => {
+      chunks.push(envelopes.map((e) => e.id));
+      if (envelopes.some((e) => poison.has(e.id))) throw new Error('complaint unknown to this read model');
+      await tx.query('INSERT INTO effects (event_id) SELECT unnest($1::uuid[])', [envelopes.map((e) => e.id)]);
+    });
+    const dlq = await new TopicReader(kafkaBrokers(), consumer.deadLetterTopic).start();
+    try {
+      const applied = events.filter((e) => e !== refused).map((e) => e.id);
+      const effects = await eventually(async () => {
+        const rows = await effectsOf(applied);
+        expect(rows).toHaveLength(9);
+        return rows;
+      });
+      expect(effects.map((e) => e.event_id)).toEqual(applied);
+      await eventually(() => expect(dlq.messages.map((m) => m.value)).toEqual([JSON.stringify(refused)]));
+      expect(await effectsOf([refused.id])).toEqual([]);
+      // Chunks of four in offset order: the second holds the poison event, so apply took its events one by one.
+      expect(chunks).toEqual([
+        events.slice(0, 4).map((e) => e.id),
+        events.slice(4, 8).map((e) => e.id),
+        events.slice(8).map((e) => e.id),
+      ]);
+      const perTransaction = new Map<string, string[]>();
+      for (const { xid, event_id } of effects) perTransaction.set(xid, [...(perTransaction.get(xid) ?? []), event_id]);
+      expect([...perTransaction.values()]).toEqual([
+        events.slice(0, 4).map((e) => e.id),
+        [events[4].id],
+        [events[5].id],
+        [events[7].id],
+        events.slice(8).map((e) => e.id),
+      ]);
+      expect(consumer.stats).toEqual({ applied: 9, duplicates: 0, deadLettered: 1 });
     } finally {
       await dlq.stop();
     }

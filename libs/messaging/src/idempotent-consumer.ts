@@ -13,10 +13,19 @@ import { scanTopic } from './topic-scan';
  */
 export type ApplyEvent = (envelope: EventEnvelope, tx: PoolClient) => Promise<void>;
 
+/**
+ * Applies the new events of a chunk, in offset order, inside its transaction: what `apply` would do to each in
+ * turn, with as few statements as the handler can manage. Throw to refuse the chunk: its events are then
+ * applied again one at a time with `apply`, so a poison event is refused alone.
+ */
+export type ApplyEvents = (envelopes: readonly EventEnvelope[], tx: PoolClient) => Promise<void>;
+
 export interface IdempotentConsumerOptions {
   groupId: string;
   topics: readonly string[];
   apply: ApplyEvent;
+  /** For the events of a chunk, when given; `apply` still handles the one-at-a-time fallback and the redrive. */
+  applyMany?: ApplyEvents;
   logger: MessagingLogger;
   /** Tries for a transient failure (database unreachable, deadlock) before the batch is handed back to Kafka. */
   transientRetries?: number;
@@ -218,11 +227,24 @@ export class IdempotentConsumer {
         });
         const recorded = new Set(rows.map((row) => row.event_id));
         fresh = [...events].filter(([id]) => recorded.has(id)).map(([, event]) => event);
-        for (const { envelope } of fresh) {
-          await this.inCorrelationOf(envelope, () => this.options.apply(envelope, tx));
-          await heartbeat().catch((error: unknown) => {
+        const heartbeatOrRefuse = () =>
+          heartbeat().catch((error: unknown) => {
             throw new HeartbeatRefused(error);
           });
+        const { applyMany } = this.options;
+        if (applyMany) {
+          if (fresh.length > 0) {
+            await applyMany(
+              fresh.map((event) => event.envelope),
+              tx,
+            );
+            await heartbeatOrRefuse();
+          }
+        } else {
+          for (const { envelope } of fresh) {
+            await this.inCorrelationOf(envelope, () => this.options.apply(envelope, tx));
+            await heartbeatOrRefuse();
+          }
         }
         await tx.query('COMMIT');
       } catch (error) {

@@ -13,6 +13,7 @@ import {
 import type { Kafka } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
+import { applyInOrder } from '../projections/projection';
 import { projections } from '../projections/projections';
 
 export const PROJECTIONS_CONSUMER_GROUP = 'projections';
@@ -20,6 +21,11 @@ export const PROJECTIONS_CONSUMER_GROUP = 'projections';
 /** Applies one event to every read model, inside the consumer's transaction: all of them or none. */
 async function applyToReadModels(event: EventEnvelope, tx: PoolClient): Promise<void> {
   for (const projection of projections) await projection.apply(event, tx, projection.tables);
+}
+
+/** The same for a chunk's events; each read model writes only its own tables, so one may take them before the next. */
+async function applyChunkToReadModels(events: readonly EventEnvelope[], tx: PoolClient): Promise<void> {
+  for (const projection of projections) await applyInOrder(projection, events, tx, projection.tables);
 }
 
 /** Consumes the domain topics into the reporting schema; started with the app, stopped before the pool closes. */
@@ -40,6 +46,7 @@ export class DomainEventsConsumer implements OnApplicationBootstrap, BeforeAppli
       groupId,
       topics: [...new Set(projections.flatMap((p) => p.topics))].map((topic) => namespacedTopic(topic, ns)),
       apply: applyToReadModels,
+      applyMany: applyChunkToReadModels,
       logger,
       runInCorrelation: runWithCorrelationId,
       eventsPerTransaction: config.consumerEventsPerTransaction,

@@ -1,9 +1,9 @@
-import { EventValidator } from '@cx/contracts';
+import { EventEnvelope, EventValidator } from '@cx/contracts';
 import { DomainError } from '@cx/domain';
 import { randomUUID } from 'node:crypto';
-import type { EachBatchPayload, Kafka } from 'kafkajs';
+import type { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
-import type { Projection } from '../../projections/projection';
+import { applyInOrder, Projection } from '../../projections/projection';
 
 export interface RebuildProgress {
   done: number;
@@ -104,9 +104,9 @@ async function rebuildUnderLock(options: RebuildOptions): Promise<RebuildResult>
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      for (const message of batch.messages) {
-        await applyMessage(client, message.value, validator, projection, fresh, result);
-      }
+      const events = validEvents(batch.messages, validator, result);
+      await applyInOrder(projection, events, client, fresh);
+      result.applied += events.length;
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK');
@@ -156,28 +156,26 @@ async function rebuildUnderLock(options: RebuildOptions): Promise<RebuildResult>
   }
 }
 
-async function applyMessage(
-  client: PoolClient,
-  value: Buffer | null,
+/** The batch's events in offset order; messages that are not valid events are counted as skipped. */
+function validEvents(
+  messages: readonly KafkaMessage[],
   validator: EventValidator,
-  projection: Projection,
-  tables: object,
   result: RebuildResult,
-): Promise<void> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value?.toString('utf8') ?? '');
-  } catch {
-    result.skipped += 1;
-    return;
+): EventEnvelope[] {
+  const events: EventEnvelope[] = [];
+  for (const message of messages) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(message.value?.toString('utf8') ?? '');
+    } catch {
+      result.skipped += 1;
+      continue;
+    }
+    const validation = validator.validate(parsed);
+    if (validation.valid) events.push(validation.envelope);
+    else result.skipped += 1;
   }
-  const validation = validator.validate(parsed);
-  if (!validation.valid) {
-    result.skipped += 1;
-    return;
-  }
-  await projection.apply(validation.envelope, client, tables);
-  result.applied += 1;
+  return events;
 }
 
 async function endOffsets(admin: ReturnType<Kafka['admin']>, topics: readonly string[]): Promise<Targets> {

@@ -1,12 +1,8 @@
-import { COMPLAINT_STREAM_TYPE, ComplaintFiledV1, SubjectErasedV1, Topics } from '@cx/contracts';
+import { EventEnvelope, Topics } from '@cx/contracts';
+import type { PoolClient } from 'pg';
 import type { Projection } from '../projection';
-import { evolveComplaintEscalation } from './ceo-escalations.projection';
-import {
-  CeoEscalationTables,
-  complaintEscalationStore,
-  forgetErasedSubject,
-  recordFilingAndFindRepeat,
-} from './ceo-escalations.store';
+import { foldEscalations } from './ceo-escalations.fold';
+import { CeoEscalationTables, complaintEscalationStore } from './ceo-escalations.store';
 
 /**
  * The CEO escalation view: every complaint's escalation state now and through time. It also hears the vault's
@@ -21,16 +17,15 @@ export const ceoEscalations: Projection<CeoEscalationTables> = {
     customers: 'public.complaint_customers',
     erasedSubjects: 'public.erased_subjects',
   },
-  async apply(event, tx, tables) {
-    if (event.type === 'SubjectErased')
-      return forgetErasedSubject(tx, tables, (event.data as SubjectErasedV1).subjectId);
-    if (event.streamType !== COMPLAINT_STREAM_TYPE) return;
-    const row = await complaintEscalationStore.load(tx, tables, event.streamId);
-    const repeatComplaint =
-      event.type === 'ComplaintFiled' && row === null
-        ? await recordFilingAndFindRepeat(tx, tables, event.data as ComplaintFiledV1)
-        : false;
-    const next = evolveComplaintEscalation(row, event, { repeatComplaint });
-    if (next && next !== row) await complaintEscalationStore.save(tx, tables, next, event.occurredAt);
-  },
+  apply: (event, tx, tables) => applyEscalations([event], tx, tables),
+  applyMany: applyEscalations,
 };
+
+async function applyEscalations(
+  events: readonly EventEnvelope[],
+  tx: PoolClient,
+  tables: CeoEscalationTables,
+): Promise<void> {
+  const before = await complaintEscalationStore.load(tx, tables, events);
+  await complaintEscalationStore.write(tx, tables, foldEscalations(events, before));
+}

@@ -1,13 +1,15 @@
 import type { SlaTarget } from '@cx/contracts';
 import type { PoolClient } from 'pg';
-import type { ComplaintMilestone, MilestoneContext } from './complaint-milestones';
+import { ComplaintMilestone, CONTEXT_KINDS, MilestoneKind } from './complaint-milestones';
 
 export interface ComplaintKpiTables {
   milestones: string;
 }
 
 interface ContextRow {
-  kind: string;
+  complaint_id: string;
+  stream_version: number;
+  kind: MilestoneKind;
   project: string;
   region: string;
   category: string;
@@ -17,57 +19,62 @@ interface ContextRow {
 }
 
 export const complaintMilestoneStore = {
-  /** What this complaint's milestones before the given stream version say: its filing, breaches, CEO office. */
-  async context(
+  /**
+   * The milestones of these complaints that later events read their context from: filing, breaches, CEO office.
+   * Keys joined from `unnest`, so that each is looked up in the index even before the table has statistics.
+   */
+  async contextMilestones(
     tx: PoolClient,
     t: ComplaintKpiTables,
-    complaintId: string,
-    beforeVersion: number,
-  ): Promise<MilestoneContext> {
+    complaintIds: readonly string[],
+  ): Promise<ComplaintMilestone[]> {
+    if (complaintIds.length === 0) return [];
     const { rows } = await tx.query<ContextRow>(
-      `SELECT kind, project, region, category, severity, occurred_at, sla_target FROM ${t.milestones}
-        WHERE complaint_id = $1 AND stream_version < $2 AND kind IN ('received', 'sla_breached', 'reached_ceo_office')`,
-      [complaintId, beforeVersion],
+      `SELECT m.complaint_id::text, stream_version, kind, project, region, category, severity, occurred_at, sla_target
+         FROM unnest($1::uuid[]) AS k(complaint_id) JOIN ${t.milestones} m USING (complaint_id)
+        WHERE kind = ANY($2::text[])`,
+      [complaintIds, CONTEXT_KINDS],
     );
-    const received = rows.find((r) => r.kind === 'received');
-    return {
-      filing: received
-        ? {
-            project: received.project,
-            region: received.region,
-            category: received.category,
-            severity: received.severity,
-            filedAt: received.occurred_at.toISOString(),
-          }
-        : null,
-      breachedTargets: rows.filter((r) => r.kind === 'sla_breached').map((r) => r.sla_target!),
-      reachedCeoOffice: rows.some((r) => r.kind === 'reached_ceo_office'),
-    };
+    return rows.map((r) => ({
+      complaintId: r.complaint_id,
+      streamVersion: r.stream_version,
+      kind: r.kind,
+      occurredAt: r.occurred_at.toISOString(),
+      project: r.project,
+      region: r.region,
+      category: r.category,
+      severity: r.severity,
+      slaTarget: r.sla_target,
+      withinSla: null,
+      hoursSinceFiling: null,
+      satisfaction: null,
+    }));
   },
 
   /** Keyed by (complaint, stream version, kind): a redelivered event's milestones are already there. */
   async add(tx: PoolClient, t: ComplaintKpiTables, milestones: readonly ComplaintMilestone[]): Promise<void> {
-    for (const m of milestones) {
-      await tx.query(
-        `INSERT INTO ${t.milestones} (complaint_id, stream_version, kind, occurred_at, project, region, category,
-           severity, sla_target, within_sla, hours_since_filing, satisfaction)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-         ON CONFLICT (complaint_id, stream_version, kind) DO NOTHING`,
-        [
-          m.complaintId,
-          m.streamVersion,
-          m.kind,
-          m.occurredAt,
-          m.project,
-          m.region,
-          m.category,
-          m.severity,
-          m.slaTarget,
-          m.withinSla,
-          m.hoursSinceFiling,
-          m.satisfaction,
-        ],
-      );
-    }
+    if (milestones.length === 0) return;
+    // numeric[] takes each hour figure as its text, as a numeric parameter would; float8 would round it.
+    await tx.query(
+      `INSERT INTO ${t.milestones} (complaint_id, stream_version, kind, occurred_at, project, region, category,
+         severity, sla_target, within_sla, hours_since_filing, satisfaction)
+       SELECT * FROM unnest($1::uuid[], $2::integer[], $3::text[], $4::timestamptz[], $5::text[], $6::text[],
+         $7::text[], $8::text[], $9::text[], $10::boolean[], $11::numeric[], $12::smallint[])
+       ON CONFLICT (complaint_id, stream_version, kind) DO NOTHING`,
+      [
+        milestones.map((m) => m.complaintId),
+        milestones.map((m) => m.streamVersion),
+        milestones.map((m) => m.kind),
+        milestones.map((m) => m.occurredAt),
+        milestones.map((m) => m.project),
+        milestones.map((m) => m.region),
+        milestones.map((m) => m.category),
+        milestones.map((m) => m.severity),
+        milestones.map((m) => m.slaTarget),
+        milestones.map((m) => m.withinSla),
+        milestones.map((m) => m.hoursSinceFiling),
+        milestones.map((m) => m.satisfaction),
+      ],
+    );
   },
 };

@@ -48,6 +48,61 @@ export interface MilestoneContext {
 
 const HOUR_MS = 3_600_000;
 
+/** The milestones a later event's context is read from. */
+export const CONTEXT_KINDS: readonly MilestoneKind[] = ['received', 'sla_breached', 'reached_ceo_office'];
+
+/** What a complaint's milestones recorded before the given stream version say: its filing, breaches, CEO office. */
+export function contextOf(recorded: readonly ComplaintMilestone[], beforeVersion: number): MilestoneContext {
+  const before = recorded.filter((m) => m.streamVersion < beforeVersion && CONTEXT_KINDS.includes(m.kind));
+  const received = before.find((m) => m.kind === 'received');
+  return {
+    filing: received
+      ? {
+          project: received.project,
+          region: received.region,
+          category: received.category,
+          severity: received.severity,
+          filedAt: received.occurredAt,
+        }
+      : null,
+    breachedTargets: before.filter((m) => m.kind === 'sla_breached').map((m) => m.slaTarget!),
+    reachedCeoOffice: before.some((m) => m.kind === 'reached_ceo_office'),
+  };
+}
+
+/**
+ * The milestones a run of events marks, each event read in the context of the milestones recorded before it:
+ * those stored (`recorded`: at least the context kinds of every complaint with an event other than its filing)
+ * and those of the run's earlier events. A milestone already recorded under the same key is kept, not replaced.
+ */
+export function milestonesOfRun(
+  events: readonly EventEnvelope[],
+  recorded: readonly ComplaintMilestone[],
+): ComplaintMilestone[] {
+  const byComplaint = new Map<string, ComplaintMilestone[]>();
+  const keys = new Set<string>();
+  const record = (m: ComplaintMilestone) => {
+    const complaintId = m.complaintId.toLowerCase();
+    const key = JSON.stringify([complaintId, m.streamVersion, m.kind]);
+    if (keys.has(key)) return false;
+    keys.add(key);
+    const ofComplaint = byComplaint.get(complaintId) ?? [];
+    ofComplaint.push(m);
+    byComplaint.set(complaintId, ofComplaint);
+    return true;
+  };
+  recorded.forEach(record);
+  const marked: ComplaintMilestone[] = [];
+  for (const event of events) {
+    const context =
+      event.type === 'ComplaintFiled'
+        ? { filing: null, breachedTargets: [], reachedCeoOffice: false }
+        : contextOf(byComplaint.get(event.streamId.toLowerCase()) ?? [], event.streamVersion);
+    for (const m of milestonesOf(event, context)) if (record(m)) marked.push(m);
+  }
+  return marked;
+}
+
 /**
  * Pure: one Complaint event and its context in, the milestones it marks out. Stored with the key
  * (complaint, stream version, kind), so a redelivered event adds nothing.
