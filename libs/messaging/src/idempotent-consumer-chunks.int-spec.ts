@@ -4,28 +4,13 @@ import { createTestDatabase, eventually, kafkaBrokers, TestDatabase, TopicReader
 import { randomUUID } from 'node:crypto';
 import { Partitioners, Producer } from 'kafkajs';
 import { Pool } from 'pg';
+import { complaintResolved, silent } from './consumer-spec.support';
 import { ApplyEvents, IdempotentConsumer } from './idempotent-consumer';
 import { createKafka, ensureTopics } from './kafka';
 import { CreateProcessedEvents1764000000100 } from './migrations/1764000000100-create-processed-events';
 
-const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-
-function resolved(complaintId: string, streamVersion: number): EventEnvelope {
-  return {
-    id: randomUUID(),
-    type: 'ComplaintResolved',
-    schemaVersion: 1,
-    streamId: complaintId,
-    streamType: 'Complaint',
-    streamVersion,
-    position: String(streamVersion),
-    occurredAt: new Date().toISOString(),
-    correlationId: randomUUID(),
-    causationId: null,
-    actor: { type: 'user', id: 'u-1' },
-    data: { complaintId, outcome: 'repaired', resolvedAt: new Date().toISOString() },
-  };
-}
+const resolved = (complaintId: string, streamVersion: number) =>
+  complaintResolved(complaintId, { streamVersion, correlationId: randomUUID() });
 
 /** Events of a few complaints, interleaved as they would be on one partition. */
 function interleaved(count: number): EventEnvelope[] {

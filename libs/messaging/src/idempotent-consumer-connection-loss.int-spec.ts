@@ -1,31 +1,12 @@
-import { EventEnvelope } from '@cx/contracts';
 import { migrateDatabase } from '@cx/event-store';
 import { createTestDatabase, eventually, kafkaBrokers, TcpProxy, TestDatabase, uniqueSuffix } from '@cx/testing';
 import { randomUUID } from 'node:crypto';
 import { Partitioners, Producer } from 'kafkajs';
 import { Pool } from 'pg';
+import { complaintResolved, silent } from './consumer-spec.support';
 import { IdempotentConsumer } from './idempotent-consumer';
 import { createKafka, ensureTopics } from './kafka';
 import { CreateProcessedEvents1764000000100 } from './migrations/1764000000100-create-processed-events';
-
-const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-
-function resolved(complaintId: string): EventEnvelope {
-  return {
-    id: randomUUID(),
-    type: 'ComplaintResolved',
-    schemaVersion: 1,
-    streamId: complaintId,
-    streamType: 'Complaint',
-    streamVersion: 2,
-    position: '2',
-    occurredAt: new Date().toISOString(),
-    correlationId: 'c-1',
-    causationId: null,
-    actor: { type: 'user', id: 'u-1' },
-    data: { complaintId, outcome: 'repaired', resolvedAt: new Date().toISOString() },
-  };
-}
 
 /**
  * A connection that dies under a transaction, without a word from the server (a crash, a reset): node-postgres
@@ -84,9 +65,9 @@ describe('IdempotentConsumer when its database connection is cut (real Kafka, re
   });
 
   it('applies the event once on a new connection instead of dead-lettering it, also when cut again alone', async () => {
-    const before = resolved(randomUUID());
-    const cut = resolved(randomUUID());
-    const after = resolved(randomUUID());
+    const before = complaintResolved(randomUUID());
+    const cut = complaintResolved(randomUUID());
+    const after = complaintResolved(randomUUID());
     // Under its chunk's transaction, then under its own transaction when the chunk is applied one at a time.
     cutsUnder.set(cut.id, 2);
     await producer.send({

@@ -6,28 +6,10 @@ import { randomUUID } from 'node:crypto';
 import { Partitioners, Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import { consumerLag, messagesOnTopic } from './consumer-lag';
+import { complaintResolved, silent } from './consumer-spec.support';
 import { IdempotentConsumer } from './idempotent-consumer';
 import { createKafka, ensureTopics } from './kafka';
 import { CreateProcessedEvents1764000000100 } from './migrations/1764000000100-create-processed-events';
-
-const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-
-function resolved(complaintId: string, correlationId = 'c-1'): EventEnvelope {
-  return {
-    id: randomUUID(),
-    type: 'ComplaintResolved',
-    schemaVersion: 1,
-    streamId: complaintId,
-    streamType: 'Complaint',
-    streamVersion: 2,
-    position: '2',
-    occurredAt: new Date().toISOString(),
-    correlationId,
-    causationId: null,
-    actor: { type: 'user', id: 'u-1' },
-    data: { complaintId, outcome: 'repaired', resolvedAt: new Date().toISOString() },
-  };
-}
 
 describe('IdempotentConsumer (real Kafka, real Postgres)', () => {
   let database: TestDatabase;
@@ -85,7 +67,7 @@ describe('IdempotentConsumer (real Kafka, real Postgres)', () => {
     producer.send({ topic, messages: [{ key: envelope.streamId, value: JSON.stringify(envelope) }] });
 
   it('retries a transient database failure and applies the event once', async () => {
-    const envelope = resolved(randomUUID());
+    const envelope = complaintResolved(randomUUID());
     failures.set(envelope.id, () => Object.assign(new Error('could not serialize access'), { code: '40001' }));
     await send(envelope);
     await eventually(() => expect(applied).toContain(envelope.id));
@@ -96,8 +78,8 @@ describe('IdempotentConsumer (real Kafka, real Postgres)', () => {
   it('dead-letters an event its handler refuses, with the reason, and keeps consuming', async () => {
     const dlq = await new TopicReader(kafkaBrokers(), consumer.deadLetterTopic).start();
     try {
-      const refused = resolved(randomUUID());
-      const next = resolved(randomUUID());
+      const refused = complaintResolved(randomUUID());
+      const next = complaintResolved(randomUUID());
       refusals.add(refused.id);
       await send(refused);
       await send(next);
@@ -113,10 +95,10 @@ describe('IdempotentConsumer (real Kafka, real Postgres)', () => {
   });
 
   it('skips a redelivered event: the effect and its record commit together', async () => {
-    const envelope = resolved(randomUUID());
+    const envelope = complaintResolved(randomUUID());
     await send(envelope);
     await send(envelope);
-    const marker = resolved(randomUUID());
+    const marker = complaintResolved(randomUUID());
     await send(marker);
     await eventually(() => expect(applied).toContain(marker.id));
     expect(applied.filter((id) => id === envelope.id)).toHaveLength(1);
@@ -124,8 +106,8 @@ describe('IdempotentConsumer (real Kafka, real Postgres)', () => {
   });
 
   it('handles each event inside the correlation context of the request that caused it', async () => {
-    const first = resolved(randomUUID(), 'call-centre-4711');
-    const second = resolved(randomUUID(), 'batch-import-9');
+    const first = complaintResolved(randomUUID(), { correlationId: 'call-centre-4711' });
+    const second = complaintResolved(randomUUID(), { correlationId: 'batch-import-9' });
     await send(first);
     await send(second);
     await eventually(() => expect(applied).toEqual(expect.arrayContaining([first.id, second.id])));
@@ -134,7 +116,7 @@ describe('IdempotentConsumer (real Kafka, real Postgres)', () => {
   });
 
   it('reports its lag per partition (none once caught up) and the letters on its dead-letter topic', async () => {
-    const marker = resolved(randomUUID());
+    const marker = complaintResolved(randomUUID());
     await send(marker);
     await eventually(() => expect(applied).toContain(marker.id));
     await eventually(async () => {
