@@ -343,16 +343,17 @@ describe('PostgresEventStore (real Postgres)', () => {
       );
       running.start();
       try {
-        await waitFor(() => delivered.length > 0);
+        // Other suites' transactions anywhere in the cluster can hold pg_snapshot_xmin back for a while under CI.
+        await waitFor(() => delivered.length > 0, 45_000);
         const before = delivered.length;
         await appendTo(sameProcess, 'appended-here', 0, 1);
         // The poll interval is a minute: only the wake-up by the append can deliver this within the wait.
-        await waitFor(() => delivered.some((e) => e.streamId === 'appended-here'));
+        await waitFor(() => delivered.some((e) => e.streamId === 'appended-here'), 45_000);
         expect(delivered.length).toBe(before + 1);
       } finally {
         await running.stop();
       }
-    });
+    }, 120_000);
 
     it('finds what other processes append by its short poll, and appending takes no notification lock', async () => {
       const delivered: RecordedEvent[] = [];
