@@ -154,6 +154,7 @@ const contents: Record<string, { orderBy: string; except?: string }> = {
   history: { orderBy: 'complaint_id, stream_version' },
   customers: { orderBy: 'complaint_id' },
   erasedSubjects: { orderBy: 'subject_id' },
+  customerLocks: { orderBy: 'customer_id' },
   milestones: { orderBy: 'complaint_id, stream_version, kind' },
 };
 

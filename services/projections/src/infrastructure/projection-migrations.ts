@@ -10,6 +10,7 @@ import { CareServiceStats1764000002610 } from './migrations/1764000002610-care-s
 import { ErasedSubjects1764000002700 } from './migrations/1764000002700-erased-subjects';
 import { SurveySatisfaction1764000002800 } from './migrations/1764000002800-survey-satisfaction';
 import { AppraisalScorecards1764000002810 } from './migrations/1764000002810-appraisal-scorecards';
+import { ComplaintCustomerLocks1764000002900 } from './migrations/1764000002900-complaint-customer-locks';
 
 export const projectionMigrations = [
   CreateProcessedEvents1764000000100,
@@ -25,4 +26,5 @@ export const projectionMigrations = [
   ErasedSubjects1764000002700,
   SurveySatisfaction1764000002800,
   AppraisalScorecards1764000002810,
+  ComplaintCustomerLocks1764000002900,
 ];

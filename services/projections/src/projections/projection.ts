@@ -13,6 +13,12 @@ export interface Projection<Tables extends object = object> {
   readonly tables: Tables;
   apply(event: EventEnvelope, tx: PoolClient, tables: Tables): Promise<void>;
   applyMany?(events: readonly EventEnvelope[], tx: PoolClient, tables: Tables): Promise<void>;
+  /**
+   * How many partitions a rebuild may apply at once, each in its own transaction; 1 when absent. Only for a
+   * projection whose rules across partitions take their own locks (a read-modify-write of a shared row would
+   * otherwise lose one of two concurrent updates).
+   */
+  readonly partitionsAtOnce?: number;
 }
 
 /** Applies the events in the order given, together where the projection can. */

@@ -32,7 +32,8 @@ const key = (topic: string, partition: number) => `${topic}:${partition}`;
 /**
  * Rebuilds one projection from the beginning of its topics into fresh copies of its tables, then swaps them in:
  * 1. fresh tables `<table>_rebuild` shaped like the live ones;
- * 2. every event up to the topics' current ends applied to them, batch by batch;
+ * 2. every event up to the topics' current ends applied to them, batch by batch (several partitions at once where
+ *    the projection allows it);
  * 3. the live tables locked against writes (readers go on), the events that arrived meanwhile applied too,
  *    the fresh tables renamed into place with their views and index names, the old ones dropped: one commit.
  * The live consumer waits on the lock and then writes to the new tables; what it applies twice changes nothing.
@@ -129,7 +130,11 @@ async function rebuildUnderLock(options: RebuildOptions): Promise<RebuildResult>
     for (const topic of options.topics) await consumer.subscribe({ topic, fromBeginning: true });
     progress();
     const firstPass = untilCaughtUp();
-    await consumer.run({ autoCommit: false, eachBatch: applyBatch });
+    await consumer.run({
+      autoCommit: false,
+      partitionsConsumedConcurrently: projection.partitionsAtOnce ?? 1,
+      eachBatch: applyBatch,
+    });
     await firstPass;
 
     const swap = await pool.connect();

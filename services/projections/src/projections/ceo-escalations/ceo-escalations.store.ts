@@ -1,4 +1,4 @@
-import { COMPLAINT_STREAM_TYPE, ComplaintFiledV1, EventEnvelope } from '@cx/contracts';
+import { COMPLAINT_STREAM_TYPE, ComplaintFiledV1, EventEnvelope, SubjectErasedV1 } from '@cx/contracts';
 import type { PoolClient } from 'pg';
 import type { ComplaintEscalationRow } from './ceo-escalation.row';
 import type { EscalationChanges, EscalationState, RememberedFiling, RepeatWindow } from './ceo-escalations.fold';
@@ -13,6 +13,8 @@ export interface CeoEscalationTables {
   customers: string;
   /** Subjects the vault erased: their filings are never remembered, whichever topic is read first. */
   erasedSubjects: string;
+  /** Empty outside transactions: a row per customer whose filings or erasure a transaction is applying. */
+  customerLocks: string;
 }
 
 interface DbRow {
@@ -104,6 +106,34 @@ function toRow(r: DbRow): ComplaintEscalationRow {
  * keeps the `SELECT * FROM <escalations>` prefix that the frozen-consumer fault scenario watches for.)
  */
 export const complaintEscalationStore = {
+  /**
+   * Before anything is read: transactions filing for or erasing the same customer take turns, so the second
+   * sees the first's filings (repeats) or erasure. In one order, so that two such transactions cannot deadlock.
+   */
+  async lockCustomers(tx: PoolClient, t: CeoEscalationTables, events: readonly EventEnvelope[]): Promise<string[]> {
+    const customers = new Set<string>();
+    for (const event of events) {
+      if (event.type === 'SubjectErased') customers.add((event.data as SubjectErasedV1).subjectId);
+      else if (event.type === 'ComplaintFiled' && event.streamType === COMPLAINT_STREAM_TYPE)
+        customers.add((event.data as ComplaintFiledV1).customerId);
+    }
+    const sorted = [...customers].sort();
+    if (sorted.length > 0) {
+      await tx.query(
+        `INSERT INTO ${t.customerLocks} (customer_id) SELECT unnest($1::text[])
+         ON CONFLICT (customer_id) DO UPDATE SET customer_id = EXCLUDED.customer_id`,
+        [sorted],
+      );
+    }
+    return sorted;
+  },
+
+  /** Last in the transaction: the rows go with it, so no subject id outlives it here. */
+  async unlockCustomers(tx: PoolClient, t: CeoEscalationTables, customers: readonly string[]): Promise<void> {
+    if (customers.length === 0) return;
+    await tx.query(`DELETE FROM ${t.customerLocks} WHERE customer_id = ANY($1::text[])`, [customers]);
+  },
+
   async load(tx: PoolClient, t: CeoEscalationTables, events: readonly EventEnvelope[]): Promise<EscalationState> {
     const complaintEvents = events.filter((e) => e.streamType === COMPLAINT_STREAM_TYPE);
     const complaintIds = [...new Set(complaintEvents.map((e) => e.streamId.toLowerCase()))];

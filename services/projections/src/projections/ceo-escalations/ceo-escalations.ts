@@ -16,9 +16,12 @@ export const ceoEscalations: Projection<CeoEscalationTables> = {
     history: 'reporting.complaint_escalations_history_v1',
     customers: 'public.complaint_customers',
     erasedSubjects: 'public.erased_subjects',
+    customerLocks: 'public.complaint_customer_locks',
   },
   apply: (event, tx, tables) => applyEscalations([event], tx, tables),
   applyMany: applyEscalations,
+  // Rows are locked per complaint and per customer: on two cores, one batch folds while another is written.
+  partitionsAtOnce: 3,
 };
 
 async function applyEscalations(
@@ -26,6 +29,8 @@ async function applyEscalations(
   tx: PoolClient,
   tables: CeoEscalationTables,
 ): Promise<void> {
+  const customers = await complaintEscalationStore.lockCustomers(tx, tables, events);
   const before = await complaintEscalationStore.load(tx, tables, events);
   await complaintEscalationStore.write(tx, tables, foldEscalations(events, before));
+  await complaintEscalationStore.unlockCustomers(tx, tables, customers);
 }
