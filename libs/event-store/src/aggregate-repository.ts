@@ -30,6 +30,11 @@ export interface HandleOptions<State> {
   alsoInTransaction?: (tx: PoolClient, stateAfter: State) => Promise<void>;
 }
 
+export interface HandleResult<State> extends AppendResult {
+  /** The aggregate after the command; absent for a replayed Idempotency-Key (nothing was decided this time). */
+  state?: State;
+}
+
 /** Without If-Match a lost race is retried on fresh state; a few tries settle any realistic contention. */
 const MAX_ATTEMPTS = 3;
 
@@ -53,7 +58,7 @@ export class AggregateRepository<Command, Event extends DomainEvent, State> {
     };
   }
 
-  async handle(streamId: string, command: Command, options: HandleOptions<State>): Promise<AppendResult> {
+  async handle(streamId: string, command: Command, options: HandleOptions<State>): Promise<HandleResult<State>> {
     const commandType = commandTypeOf(command);
     try {
       const result = await this.decideAndAppend(streamId, command, options);
@@ -69,29 +74,36 @@ export class AggregateRepository<Command, Event extends DomainEvent, State> {
     streamId: string,
     command: Command,
     options: HandleOptions<State>,
-  ): Promise<AppendResult> {
+  ): Promise<HandleResult<State>> {
     for (let attempt = 1; ; attempt++) {
-      const { state, version } = await this.load(streamId);
+      // A stream that must not exist yet is not read first: the append's version check finds out if it does,
+      // and then the command is decided again on what is there (scope first, then 412), as if it had been read.
+      const assumedNew = options.expectedVersion === 0 && attempt === 1;
+      const { state, version } = assumedNew
+        ? { state: this.decider.initialState(), version: 0 }
+        : await this.load(streamId);
       options.authorize?.(state);
       if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
         throw new StaleVersion(streamId, options.expectedVersion, version);
       }
       const events = this.decider.decide(command, state);
-      if (events.length === 0) return { streamId, streamVersion: version, events: [], replayed: false };
+      if (events.length === 0) return { streamId, streamVersion: version, events: [], replayed: false, state };
+      const stateAfter = events.reduce((s, e) => this.decider.evolve(s, e), state);
       const alsoInTransaction = options.alsoInTransaction;
-      const stateAfter = alsoInTransaction && events.reduce((s, e) => this.decider.evolve(s, e), state);
       try {
-        return await this.store.append({
+        const appended = await this.store.append({
           streamId,
           streamType: this.streamType,
           expectedVersion: version,
           events: events.map((e) => ({ type: e.type, schemaVersion: this.codec.schemaVersionOf(e), data: e.data })),
           metadata: options.metadata,
           idempotency: options.idempotency,
-          alsoInTransaction: alsoInTransaction && ((tx) => alsoInTransaction(tx, stateAfter as State)),
+          alsoInTransaction: alsoInTransaction && ((tx) => alsoInTransaction(tx, stateAfter)),
         });
+        return appended.replayed ? appended : { ...appended, state: stateAfter };
       } catch (error) {
         if (!(error instanceof StreamVersionConflict)) throw error;
+        if (assumedNew) continue;
         if (options.expectedVersion !== undefined) {
           const current = await this.load(streamId);
           throw new StaleVersion(streamId, options.expectedVersion, current.version);

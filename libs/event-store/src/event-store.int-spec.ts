@@ -14,6 +14,27 @@ const metadata: EventMetadata = { correlationId: 'c-1', causationId: null, actor
 const event = (n: number) => ({ type: 'Happened', schemaVersion: 1, data: { n } });
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
+type CounterCommand = { type: 'Count'; upTo: number } | { type: 'Refuse' };
+
+/** An aggregate that counts up to a number, for the repository's read → decide → append. */
+const counterOn = (store: PostgresEventStore) =>
+  new AggregateRepository<CounterCommand, DomainEvent<'Counted', { n: number }>, number>(
+    store,
+    {
+      initialState: () => 0,
+      evolve: (_, e) => e.data.n,
+      decide: (command, state) => {
+        if (command.type === 'Refuse') throw new Error('refused');
+        return Array.from({ length: command.upTo - state }, (_, i) => ({
+          type: 'Counted' as const,
+          data: { n: state + i + 1 },
+        }));
+      },
+    },
+    'Counter',
+    { decode: (r) => ({ type: 'Counted', data: r.data as { n: number } }), schemaVersionOf: () => 1 },
+  );
+
 describe('PostgresEventStore (real Postgres)', () => {
   let database: TestDatabase;
   let pool: Pool;
@@ -131,23 +152,7 @@ describe('PostgresEventStore (real Postgres)', () => {
       commandFailed: (streamType, command, error) =>
         seen.push(`failed ${streamType} ${command} ${(error as Error).constructor.name}`),
     });
-    type Command = { type: 'Count'; upTo: number } | { type: 'Refuse' };
-    const counter = new AggregateRepository<Command, DomainEvent<'Counted', { n: number }>, number>(
-      observed,
-      {
-        initialState: () => 0,
-        evolve: (_, e) => e.data.n,
-        decide: (command, state) => {
-          if (command.type === 'Refuse') throw new Error('refused');
-          return Array.from({ length: command.upTo - state }, (_, i) => ({
-            type: 'Counted' as const,
-            data: { n: state + i + 1 },
-          }));
-        },
-      },
-      'Counter',
-      { decode: (r) => ({ type: 'Counted', data: r.data as { n: number } }), schemaVersionOf: () => 1 },
-    );
+    const counter = counterOn(observed);
 
     await counter.handle('counter-1', { type: 'Count', upTo: 2 }, { metadata });
     await counter.handle('counter-1', { type: 'Count', upTo: 2 }, { metadata });
@@ -168,6 +173,31 @@ describe('PostgresEventStore (real Postgres)', () => {
       'failed Counter Count StaleVersion',
       'appended Counter Counted',
     ]);
+  });
+
+  it('decides on a stream expected not to exist without reading it, and answers as if it had read one that does', async () => {
+    const reads: string[] = [];
+    const counting = new (class extends PostgresEventStore {
+      override readStream(streamId: string) {
+        reads.push(streamId);
+        return super.readStream(streamId);
+      }
+    })(pool);
+    const counter = counterOn(counting);
+    const onlyNew = (state: number) => {
+      if (state !== 0) throw new Error('outside your scope');
+    };
+
+    const created = await counter.handle('counter-new', { type: 'Count', upTo: 2 }, { metadata, expectedVersion: 0 });
+    expect([created.streamVersion, created.state, reads]).toEqual([2, 2, []]);
+
+    const again = { metadata, expectedVersion: 0 };
+    await expect(
+      counter.handle('counter-new', { type: 'Count', upTo: 3 }, { ...again, authorize: onlyNew }),
+    ).rejects.toThrow('outside your scope');
+    await expect(counter.handle('counter-new', { type: 'Count', upTo: 3 }, again)).rejects.toBeInstanceOf(StaleVersion);
+    expect(reads).toEqual(['counter-new', 'counter-new']);
+    expect((await counting.readStream('counter-new')).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }]);
   });
 
   it('refuses to rewrite stored events', async () => {

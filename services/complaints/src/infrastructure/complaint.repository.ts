@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { COMPLAINT_STREAM_TYPE, complaintEventSchemas } from '@cx/contracts';
 import {
   AggregateRepository,
-  AppendResult,
   EventCodec,
   HandleOptions,
+  HandleResult,
   PostgresEventStore,
   RecordedEvent,
 } from '@cx/event-store';
@@ -46,7 +46,7 @@ export class ComplaintRepository extends AggregateRepository<ComplaintCommand, C
     complaintId: string,
     command: ComplaintCommand,
     options: HandleOptions<ComplaintState>,
-  ): Promise<AppendResult> {
+  ): Promise<HandleResult<ComplaintState>> {
     return super.handle(complaintId, command, {
       ...options,
       alsoInTransaction: async (tx, after) => {

@@ -4,7 +4,7 @@ import type { Principal } from '@cx/auth';
 import { etag } from '@cx/platform';
 import type { Response } from 'express';
 import type { ComplaintView } from '../../queries/get-complaint/complaint.view';
-import { GetComplaint } from '../../queries/get-complaint/get-complaint.query';
+import { DecidedComplaint, GetComplaint } from '../../queries/get-complaint/get-complaint.query';
 import { ChangeComplaint, ComplaintCommandInput } from './change-complaint.command';
 
 /** What every complaint controller does: run the command, answer with the complaint and its new ETag. */
@@ -21,9 +21,11 @@ export class ComplaintCommands {
     expectedVersion: number | undefined,
     response: Response,
   ): Promise<ComplaintView> {
-    await this.commands.execute(new ChangeComplaint(input, principal, expectedVersion));
+    const decided = await this.commands.execute<ChangeComplaint, DecidedComplaint>(
+      new ChangeComplaint(input, principal, expectedVersion),
+    );
     const view = await this.queries.execute<GetComplaint, ComplaintView>(
-      new GetComplaint(input.complaintId, principal),
+      new GetComplaint(input.complaintId, principal, decided),
     );
     response.setHeader('ETag', etag(view.version));
     return view;

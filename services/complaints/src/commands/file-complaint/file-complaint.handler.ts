@@ -30,6 +30,11 @@ export class FileComplaintHandler implements ICommandHandler<FileComplaintComman
         alsoInTransaction: ComplaintRepository.saveDescription(complaintId, description),
       },
     );
-    return { complaintId: result.streamId, version: result.streamVersion, replayed: result.replayed };
+    return {
+      complaintId: result.streamId,
+      version: result.streamVersion,
+      replayed: result.replayed,
+      decided: result.state && { state: result.state, version: result.streamVersion },
+    };
   }
 }

@@ -33,7 +33,7 @@ export class FileComplaintController {
       new FileComplaintCommand(request, principal, idempotencyKey),
     );
     const view = await this.queries.execute<GetComplaint, ComplaintView>(
-      new GetComplaint(outcome.complaintId, principal),
+      new GetComplaint(outcome.complaintId, principal, outcome.decided),
     );
     response.setHeader('Location', `/v1/complaints/${outcome.complaintId}`);
     response.setHeader('ETag', etag(view.version));
