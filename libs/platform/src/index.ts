@@ -10,6 +10,7 @@ export * from './service-runtime.module';
 export * from './service-app';
 export * from './clock';
 export * from './http-protection';
+export * from './consumer-group';
 export * from './subject-erasures';
 export * from './deadline-scheduler';
 export { HttpDrain } from './http-drain';

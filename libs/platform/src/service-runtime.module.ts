@@ -22,6 +22,7 @@ import type { ServiceConfig } from './config';
 import { HealthController, Readiness, READINESS_CHECKS, ReadinessCheck } from './health';
 import { HttpDrain } from './http-drain';
 import { createLogger } from './logger';
+import { ConsumerRuntime } from './consumer-group';
 import { HttpObservationMiddleware, LOGGER, MetricsController, ServiceMetrics } from './metrics';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
@@ -117,6 +118,12 @@ export class ServiceRuntimeModule implements NestModule {
         ],
       },
       ServiceMetrics,
+      {
+        provide: ConsumerRuntime,
+        inject: [KAFKA, PG_POOL, SERVICE_CONFIG, LOGGER, ServiceMetrics],
+        useFactory: (kafka: Kafka, pool: Pool, serviceConfig: ServiceConfig, logger: Logger, metrics: ServiceMetrics) =>
+          new ConsumerRuntime(kafka, pool, serviceConfig, logger, metrics),
+      },
       Readiness,
       PoolLifecycle,
       HttpDrain,
@@ -175,6 +182,7 @@ export class ServiceRuntimeModule implements NestModule {
         PG_POOL,
         KAFKA,
         ServiceMetrics,
+        ConsumerRuntime,
         HttpDrain,
         ...(options.publishesTo ? [PUBLISH_TOPIC, PostgresEventStore, KafkaEventPublisher, EVENT_RELAY] : []),
       ],

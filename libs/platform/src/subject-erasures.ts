@@ -1,13 +1,7 @@
-import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { EventEnvelope, namespacedTopic, SubjectErasedV1, Topics } from '@cx/contracts';
-import { IdempotentConsumer } from '@cx/messaging';
-import type { Kafka } from 'kafkajs';
-import type { Pool, PoolClient } from 'pg';
-import type { Logger } from 'pino';
-import type { ServiceConfig } from './config';
-import { runWithCorrelationId } from './correlation';
-import { LOGGER, ServiceMetrics } from './metrics';
-import { KAFKA, PG_POOL, SERVICE_CONFIG } from './service-runtime.module';
+import { Inject, Injectable } from '@nestjs/common';
+import { EventEnvelope, SubjectErasedV1, Topics } from '@cx/contracts';
+import type { PoolClient } from 'pg';
+import { ConsumerRuntime, ServiceConsumerGroup } from './consumer-group';
 
 /** What a service deletes or hides of an erased subject, in the transaction that records the event as handled. */
 export type RedactErasedSubject = (tx: PoolClient, erasure: SubjectErasedV1) => Promise<void>;
@@ -18,37 +12,14 @@ export const SUBJECT_ERASURE_REDACTION = Symbol('SUBJECT_ERASURE_REDACTION');
  * consumer group = the service's name) and redacts it, exactly once per event.
  */
 @Injectable()
-export class SubjectErasuresConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly consumer: IdempotentConsumer;
-
-  constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    @Inject(PG_POOL) pool: Pool,
-    @Inject(SERVICE_CONFIG) config: ServiceConfig,
-    @Inject(LOGGER) logger: Logger,
-    @Inject(SUBJECT_ERASURE_REDACTION) redact: RedactErasedSubject,
-    metrics: ServiceMetrics,
-  ) {
-    const ns = config.topicNamespace;
-    const groupId = ns ? `${ns}.${config.serviceName}` : config.serviceName;
-    this.consumer = new IdempotentConsumer(kafka, pool, {
-      groupId,
-      topics: [namespacedTopic(Topics.confidentiality, ns)],
+export class SubjectErasuresConsumer extends ServiceConsumerGroup {
+  constructor(runtime: ConsumerRuntime, @Inject(SUBJECT_ERASURE_REDACTION) redact: RedactErasedSubject) {
+    super(runtime, {
+      group: runtime.config.serviceName,
+      topics: [Topics.confidentiality],
       apply: async (event: EventEnvelope, tx: PoolClient) => {
         if (event.type === 'SubjectErased') await redact(tx, event.data as SubjectErasedV1);
       },
-      logger,
-      runInCorrelation: runWithCorrelationId,
-      eventsPerTransaction: config.consumerEventsPerTransaction,
     });
-    metrics.trackConsumer(this.consumer);
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
   }
 }

@@ -1,18 +1,7 @@
-import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { EventEnvelope, namespacedTopic } from '@cx/contracts';
-import { IdempotentConsumer } from '@cx/messaging';
-import {
-  KAFKA,
-  LOGGER,
-  PG_POOL,
-  runWithCorrelationId,
-  SERVICE_CONFIG,
-  ServiceConfig,
-  ServiceMetrics,
-} from '@cx/platform';
-import type { Kafka } from 'kafkajs';
-import type { Pool, PoolClient } from 'pg';
-import type { Logger } from 'pino';
+import { Injectable } from '@nestjs/common';
+import type { EventEnvelope } from '@cx/contracts';
+import { ConsumerRuntime, ServiceConsumerGroup } from '@cx/platform';
+import type { PoolClient } from 'pg';
 import { applyInOrder } from '../projections/projection';
 import { projections } from '../projections/projections';
 
@@ -28,37 +17,15 @@ async function applyChunkToReadModels(events: readonly EventEnvelope[], tx: Pool
   for (const projection of projections) await applyInOrder(projection, events, tx, projection.tables);
 }
 
-/** Consumes the domain topics into the reporting schema; started with the app, stopped before the pool closes. */
+/** Consumes the domain topics into the reporting schema. */
 @Injectable()
-export class DomainEventsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  readonly consumer: IdempotentConsumer;
-
-  constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    @Inject(PG_POOL) pool: Pool,
-    @Inject(SERVICE_CONFIG) config: ServiceConfig,
-    @Inject(LOGGER) logger: Logger,
-    metrics: ServiceMetrics,
-  ) {
-    const ns = config.topicNamespace;
-    const groupId = ns ? `${ns}.${PROJECTIONS_CONSUMER_GROUP}` : PROJECTIONS_CONSUMER_GROUP;
-    this.consumer = new IdempotentConsumer(kafka, pool, {
-      groupId,
-      topics: [...new Set(projections.flatMap((p) => p.topics))].map((topic) => namespacedTopic(topic, ns)),
+export class DomainEventsConsumer extends ServiceConsumerGroup {
+  constructor(runtime: ConsumerRuntime) {
+    super(runtime, {
+      group: PROJECTIONS_CONSUMER_GROUP,
+      topics: [...new Set(projections.flatMap((p) => p.topics))],
       apply: applyToReadModels,
       applyMany: applyChunkToReadModels,
-      logger,
-      runInCorrelation: runWithCorrelationId,
-      eventsPerTransaction: config.consumerEventsPerTransaction,
     });
-    metrics.trackConsumer(this.consumer);
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
   }
 }
