@@ -554,6 +554,15 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
         [[mine, again]],
       );
       expect(rows[0].n).toBe(0);
+
+      // Filed after the erasure: the filing's answer says what a read of it says (it is not read again).
+      const filedLater = await http()
+        .post('/v1/complaints')
+        .set('Authorization', token('agent'))
+        .send({ ...validComplaint, customerId: subjectId })
+        .expect(201);
+      expect(filedLater.body.customerErased).toBe(true);
+      expect(filedLater.body).toEqual(await read(filedLater.body.complaintId));
     });
   });
 

@@ -9,7 +9,7 @@ import {
   RecordedEvent,
 } from '@cx/event-store';
 import { PG_POOL } from '@cx/platform';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import type { ComplaintCommand } from '../domain/complaint.commands';
 import { createComplaintDecider } from '../domain/complaint.decider';
 import type { ComplaintEvent } from '../domain/complaint.events';
@@ -19,6 +19,14 @@ import type { SlaPolicy } from '../domain/sla/sla-policy';
 import { SLA_POLICY } from './sla-policy.config';
 
 const KNOWN_EVENTS = new Set<string>(Object.keys(complaintEventSchemas));
+
+/** What the complaint's GET shows of its customer besides the stream: their words, unless the vault erased them. */
+export interface CustomerRecord {
+  description: string | null;
+  customerErased: boolean;
+}
+
+type FileComplaint = Extract<ComplaintCommand, { type: 'FileComplaint' }>;
 
 /** Every Complaint event is at schema version 1; an upcaster goes here when a version 2 appears. */
 const complaintCodec: EventCodec<ComplaintEvent> = {
@@ -56,14 +64,45 @@ export class ComplaintRepository extends AggregateRepository<ComplaintCommand, C
     });
   }
 
+  /**
+   * Files a complaint: its events, the customer's words and its first SLA check commit together, the words and
+   * the check in one statement besides the events' (each round trip costs). Answers with the customer record as
+   * a read would find it, so the answer to the filing need not read anything again.
+   */
+  async file(
+    command: FileComplaint,
+    description: string,
+    options: Omit<HandleOptions<ComplaintState>, 'alsoInTransaction'>,
+  ): Promise<HandleResult<ComplaintState> & { customer?: CustomerRecord }> {
+    let customer: CustomerRecord | undefined;
+    const result = await super.handle(command.complaintId, command, {
+      ...options,
+      alsoInTransaction: async (tx, filed) => {
+        const { rows } = await tx.query<{ erased: boolean }>(
+          `WITH description AS (INSERT INTO complaint_descriptions (complaint_id, description) VALUES ($1, $2))
+           INSERT INTO sla_checks (complaint_id, due_at, updated_at) VALUES ($1, $3, now())
+           ON CONFLICT (complaint_id) DO UPDATE SET due_at = EXCLUDED.due_at, updated_at = now()
+           RETURNING EXISTS (SELECT 1 FROM erased_subjects WHERE subject_id = $4) AS erased`,
+          [command.complaintId, description, this.nextCheckDue(filed), command.customerId],
+        );
+        customer = { description, customerErased: rows[0].erased };
+      },
+    });
+    return { ...result, customer };
+  }
+
   /** Recomputes the next SLA check from the stream, for a check that found nothing to raise. */
   async rescheduleSlaCheck(complaintId: string): Promise<void> {
     const { state } = await this.load(complaintId);
     await this.saveSlaCheck(this.pool, complaintId, state);
   }
 
+  private nextCheckDue(state: ComplaintState): Date | null {
+    return state.status === 'not_filed' ? null : nextSlaCheck(state, this.slaPolicy);
+  }
+
   private async saveSlaCheck(db: Pick<Pool, 'query'>, complaintId: string, state: ComplaintState): Promise<void> {
-    const due = state.status === 'not_filed' ? null : nextSlaCheck(state, this.slaPolicy);
+    const due = this.nextCheckDue(state);
     await db.query(
       `INSERT INTO sla_checks (complaint_id, due_at, updated_at) VALUES ($1, $2, now())
        ON CONFLICT (complaint_id) DO UPDATE SET due_at = EXCLUDED.due_at, updated_at = now()`,
@@ -71,21 +110,8 @@ export class ComplaintRepository extends AggregateRepository<ComplaintCommand, C
     );
   }
 
-  /** Written in the append's transaction: a complaint never exists without its description, nor the reverse. */
-  static saveDescription(complaintId: string, description: string) {
-    return async (tx: PoolClient): Promise<void> => {
-      await tx.query('INSERT INTO complaint_descriptions (complaint_id, description) VALUES ($1, $2)', [
-        complaintId,
-        description,
-      ]);
-    };
-  }
-
   /** The customer's words, unless the vault erased the customer (then null, and `customerErased`). */
-  async customerRecord(
-    complaintId: string,
-    customerId: string,
-  ): Promise<{ description: string | null; customerErased: boolean }> {
+  async customerRecord(complaintId: string, customerId: string): Promise<CustomerRecord> {
     const { rows } = await this.pool.query<{ description: string | null; erased: boolean }>(
       `SELECT (SELECT description FROM complaint_descriptions WHERE complaint_id = $1) AS description,
               EXISTS (SELECT 1 FROM erased_subjects WHERE subject_id = $2) AS erased`,

@@ -20,21 +20,20 @@ export class FileComplaintHandler implements ICommandHandler<FileComplaintComman
     }
     const complaintId = randomUUID();
     const { description, ...fields } = request;
-    const result = await this.complaints.handle(
-      complaintId,
+    const result = await this.complaints.file(
       { type: 'FileComplaint', complaintId, ...fields, now: this.clock.now() },
+      description,
       {
         expectedVersion: 0,
         metadata: metadataFor(principal),
         idempotency: idempotencyKey && { scope: 'complaints.file', ...idempotencyKey },
-        alsoInTransaction: ComplaintRepository.saveDescription(complaintId, description),
       },
     );
     return {
       complaintId: result.streamId,
       version: result.streamVersion,
       replayed: result.replayed,
-      decided: result.state && { state: result.state, version: result.streamVersion },
+      decided: result.state && { state: result.state, version: result.streamVersion, customer: result.customer },
     };
   }
 }

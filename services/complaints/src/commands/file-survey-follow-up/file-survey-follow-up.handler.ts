@@ -24,8 +24,7 @@ export class FileSurveyFollowUpHandler implements ICommandHandler<FileSurveyFoll
   async execute({ response, reason, cause }: FileSurveyFollowUpCommand): Promise<FollowUpOutcome> {
     const complaintId = followUpComplaintId(response.responseId);
     try {
-      await this.complaints.handle(
-        complaintId,
+      await this.complaints.file(
         {
           type: 'FileComplaint',
           complaintId,
@@ -38,6 +37,7 @@ export class FileSurveyFollowUpHandler implements ICommandHandler<FileSurveyFoll
           surveyResponseId: response.responseId,
           now: this.clock.now(),
         },
+        followUpDescription(response, reason),
         {
           expectedVersion: 0,
           metadata: {
@@ -45,7 +45,6 @@ export class FileSurveyFollowUpHandler implements ICommandHandler<FileSurveyFoll
             causationId: cause.id,
             actor: { type: 'system', id: 'survey-follow-up' },
           },
-          alsoInTransaction: ComplaintRepository.saveDescription(complaintId, followUpDescription(response, reason)),
         },
       );
       return { complaintId, filed: true };

@@ -16,7 +16,7 @@ export class GetComplaintHandler implements IQueryHandler<GetComplaint, Complain
   async execute({ complaintId, principal, decided }: GetComplaint): Promise<ComplaintView> {
     const { state, version } = decided ?? (await this.complaints.load(complaintId));
     if (state.status === 'not_filed' || !mayActOn(principal, state.details)) throw new ComplaintNotFound(complaintId);
-    const customer = await this.complaints.customerRecord(complaintId, state.details.customerId);
+    const customer = decided?.customer ?? (await this.complaints.customerRecord(complaintId, state.details.customerId));
     return toComplaintView(state, version, customer, this.complaints.slaPolicy);
   }
 }
