@@ -1,5 +1,5 @@
 import { createTestDatabase, TestDatabase } from '@cx/testing';
-import { Client, Pool } from 'pg';
+import { Client, Pool, PoolClient } from 'pg';
 import { migrateDatabase } from './database';
 import { EventRelay } from './event-relay';
 import type { DomainEvent } from '@cx/domain';
@@ -198,6 +198,83 @@ describe('PostgresEventStore (real Postgres)', () => {
     await expect(counter.handle('counter-new', { type: 'Count', upTo: 3 }, again)).rejects.toBeInstanceOf(StaleVersion);
     expect(reads).toEqual(['counter-new', 'counter-new']);
     expect((await counting.readStream('counter-new')).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  describe('group commit', () => {
+    // One group written at a time: while the first append is written, the others wait and then go together.
+    const grouped = () => new PostgresEventStore(pool, noObserver, { concurrentAppendGroups: 1 });
+    const transactionsOf = async (prefix: string) =>
+      (
+        await pool.query<{ transactions: number; events: number }>(
+          `SELECT count(DISTINCT transaction_id)::int AS transactions, count(*)::int AS events
+             FROM events WHERE stream_id LIKE $1`,
+          [`${prefix}%`],
+        )
+      ).rows[0];
+
+    it('writes appends that wait together in one transaction, each with its own result', async () => {
+      const store = grouped();
+      const streams = Array.from({ length: 30 }, (_, i) => `s-group-${i}`);
+
+      const results = await Promise.all(streams.map((streamId) => appendTo(store, streamId, 0, 2)));
+
+      expect(results.map((r) => [r.streamId, r.streamVersion, r.events.map((e) => e.data)])).toEqual(
+        streams.map((streamId) => [streamId, 2, [{ n: 1 }, { n: 2 }]]),
+      );
+      expect(await transactionsOf('s-group-')).toEqual({ transactions: 2, events: 60 });
+    });
+
+    it('fails only the append that is refused: a stale version, a failing write of its own', async () => {
+      const store = grouped();
+      await append('s-refused-moved', 0, 1);
+      const withOwnWrite = (streamId: string, write: (tx: PoolClient) => Promise<unknown>) =>
+        store.append({
+          streamId,
+          streamType: 'Thing',
+          expectedVersion: 0,
+          events: [event(1)],
+          metadata,
+          alsoInTransaction: async (tx) => void (await write(tx)),
+        });
+
+      const outcomes = await Promise.allSettled([
+        appendTo(store, 's-refused-first', 0),
+        withOwnWrite('s-refused-ok-1', (tx) => tx.query('SELECT 1')),
+        withOwnWrite('s-refused-own-write', (tx) => tx.query('SELECT 1 / 0')),
+        appendTo(store, 's-refused-moved', 0),
+        appendTo(store, 's-refused-ok-2', 0),
+      ]);
+
+      expect(
+        outcomes.map((o) => (o.status === 'fulfilled' ? o.value.streamVersion : o.reason.constructor.name)),
+      ).toEqual([1, 1, 'DatabaseError', 'StreamVersionConflict', 1]);
+      const { rows } = await pool.query<{ stream_id: string; n: number }>(
+        `SELECT stream_id, count(*)::int AS n FROM events WHERE stream_id LIKE 's-refused-%' GROUP BY 1 ORDER BY 1`,
+      );
+      expect(rows).toEqual([
+        { stream_id: 's-refused-first', n: 1 },
+        { stream_id: 's-refused-moved', n: 1 },
+        { stream_id: 's-refused-ok-1', n: 1 },
+        { stream_id: 's-refused-ok-2', n: 1 },
+      ]);
+    });
+
+    it('answers a key used twice in one group with the first result', async () => {
+      const store = grouped();
+      const idempotency = { scope: 'group', key: 'k-group', fingerprint: 'same request' };
+      const keyed = (streamId: string) =>
+        store.append({ streamId, streamType: 'Thing', expectedVersion: 0, events: [event(1)], metadata, idempotency });
+
+      const [, first, second] = await Promise.all([
+        appendTo(store, 's-key-first', 0),
+        keyed('s-key-a'),
+        keyed('s-key-b'),
+      ]);
+
+      const [kept, replayed] = first.replayed ? [second, first] : [first, second];
+      expect([kept.replayed, replayed.replayed, replayed.streamId]).toEqual([false, true, kept.streamId]);
+      expect(await transactionsOf('s-key-')).toMatchObject({ events: 2 });
+    });
   });
 
   it('refuses to rewrite stored events', async () => {
