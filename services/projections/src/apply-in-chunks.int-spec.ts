@@ -1,8 +1,9 @@
-import type { EventEnvelope } from '@cx/contracts';
+import { EventEnvelope, rosterStreamId } from '@cx/contracts';
 import { migrateDatabase } from '@cx/event-store';
 import { createTestDatabase, TestDatabase } from '@cx/testing';
 import { Pool } from 'pg';
 import { projectionMigrations } from './infrastructure/projection-migrations';
+import { campaignParticipation } from './projections/campaign-participation/campaign-participation';
 import { ceoEscalations } from './projections/ceo-escalations/ceo-escalations';
 import { complaintKpis } from './projections/complaint-kpis/complaint-kpis';
 import type { Projection } from './projections/projection';
@@ -131,6 +132,64 @@ function history(seed: number): EventEnvelope[] {
     envelope(id(), 'TypicalCaseReview', 1, 'RootCauseRecorded', START, { rootCauseCategory: 'construction_quality' }),
   ]);
 
+  // A listening campaign: its roster imported then corrected, runs of activities by the people on it (and by one
+  // who is not), so that activities come both in runs and between other events.
+  const campaignId = id().toLowerCase();
+  const people = ['hr-001', 'hr-002', 'hr-003', 'hr-004', 'hr-005'];
+  const entry = (personId: string) => ({
+    personId,
+    segment: pick(['employee', 'management']),
+    department: pick(['d1', 'd2']),
+    region: pick(['r1', 'r2']),
+    employedFrom: '2026-01-01',
+    employedUntil: next() < 0.2 ? '2026-07-01' : null,
+  });
+  const stamp = (at: number) => new Date(at).toISOString();
+  streams.push([
+    envelope(campaignId, 'ListeningCampaign', 1, 'ListeningCampaignCreated', START, {
+      campaignId,
+      name: 'Six Ones',
+      periodStart: '2026-06-01',
+      periodEnd: '2026-08-31',
+      activityKinds: ['customer_visit'],
+      createdAt: stamp(START),
+    }),
+    envelope(campaignId, 'ListeningCampaign', 2, 'ListeningCampaignOpened', START, {
+      campaignId,
+      openedAt: stamp(START),
+    }),
+  ]);
+  const roster = (version: number, type: string, entries: object[]) =>
+    envelope(rosterStreamId(campaignId), 'Roster', version, type, START, {
+      campaignId,
+      importId: id().toLowerCase(),
+      entries,
+      importedAt: stamp(START),
+    });
+  streams.push([
+    roster(1, 'RosterEntriesAdded', people.map(entry)),
+    roster(2, 'RosterEntriesUpdated', people.slice(0, 2).map(entry)),
+  ]);
+  for (let s = 0; s < 4; s++) {
+    const submissionId = id().toLowerCase();
+    streams.push(
+      Array.from({ length: 1 + Math.floor(next() * 25) }, (_, i) =>
+        envelope(submissionId, 'ParticipationSubmission', i + 1, 'ParticipationActivityRecorded', START + i * DAY, {
+          submissionId,
+          activityId: id().toLowerCase(),
+          campaignId,
+          personId: pick([...people, 'hr-999']),
+          kind: 'customer_visit',
+          date: stamp(START + i * DAY).slice(0, 10),
+          customersMet: Math.floor(next() * 5),
+          scenario: 'home visit',
+          findings: next() < 0.5 ? [] : ['door frame gap'],
+          recordedAt: stamp(START + i * DAY),
+        }),
+      ),
+    );
+  }
+
   // Interleave the streams as partitions would, keeping each stream's order.
   const events: EventEnvelope[] = [];
   const cursors = streams.map(() => 0);
@@ -146,7 +205,7 @@ function history(seed: number): EventEnvelope[] {
   return events;
 }
 
-const projectionsUnderTest: Projection[] = [ceoEscalations, complaintKpis] as Projection[];
+const projectionsUnderTest: Projection[] = [ceoEscalations, complaintKpis, campaignParticipation] as Projection[];
 
 /** What each table holds, row for row, in key order (updated_at is the writing transaction's clock). */
 const contents: Record<string, { orderBy: string; except?: string }> = {
@@ -156,9 +215,12 @@ const contents: Record<string, { orderBy: string; except?: string }> = {
   erasedSubjects: { orderBy: 'subject_id' },
   customerLocks: { orderBy: 'customer_id' },
   milestones: { orderBy: 'complaint_id, stream_version, kind' },
+  campaigns: { orderBy: 'campaign_id' },
+  roster: { orderBy: 'campaign_id, person_id' },
+  activities: { orderBy: 'activity_id' },
 };
 
-describe('the CEO escalation and complaint KPI projections applying events together (real Postgres)', () => {
+describe('the CEO escalation, complaint KPI and campaign participation projections applying events together (real Postgres)', () => {
   let database: TestDatabase;
   let pool: Pool;
 
@@ -246,6 +308,8 @@ describe('the CEO escalation and complaint KPI projections applying events toget
     expect(oneByOne.erasedSubjects).toHaveLength(2);
     expect(oneByOne.history.length).toBeGreaterThan(oneByOne.escalations.length);
     expect(oneByOne.milestones.length).toBeGreaterThan(oneByOne.escalations.length);
+    expect(oneByOne.activities.length).toBeGreaterThan(4);
+    expect(oneByOne.roster).toHaveLength(5);
 
     const splits: [string, (n: number) => number][] = [
       ['all', () => events.length],

@@ -1,4 +1,5 @@
 import {
+  EventEnvelope,
   LISTENING_CAMPAIGN_STREAM_TYPE,
   ListeningCampaignCreatedV1,
   PARTICIPATION_SUBMISSION_STREAM_TYPE,
@@ -32,22 +33,42 @@ export const campaignParticipation: Projection<CampaignParticipationTables> = {
     roster: 'public.campaign_roster',
     activities: 'public.campaign_activities',
   },
-  async apply(event, tx, t) {
-    switch (event.streamType) {
-      case LISTENING_CAMPAIGN_STREAM_TYPE:
-        return applyCampaignEvent(tx, t, event.type, event.data, event.streamVersion);
-      case ROSTER_STREAM_TYPE:
-        return applyRosterEvent(tx, t, event.data as RosterEntriesAddedV1, event.streamVersion);
-      case PARTICIPATION_SUBMISSION_STREAM_TYPE:
-        if (event.type === 'ParticipationActivityRecorded') {
-          await recordActivity(tx, t, event.data as ParticipationActivityRecordedV1);
-        }
-        return;
-      default:
-        return;
-    }
-  },
+  apply: (event, tx, t) => applyParticipation([event], tx, t),
+  applyMany: applyParticipation,
 };
+
+const isActivity = (event: EventEnvelope) =>
+  event.streamType === PARTICIPATION_SUBMISSION_STREAM_TYPE && event.type === 'ParticipationActivityRecorded';
+
+/**
+ * In order; each run of activities (thousands come with one upload) in one statement. An activity is its own row
+ * and depends on no other, so only the order of campaign and roster events matters, and it is kept.
+ */
+async function applyParticipation(
+  events: readonly EventEnvelope[],
+  tx: PoolClient,
+  t: CampaignParticipationTables,
+): Promise<void> {
+  for (let start = 0; start < events.length;) {
+    if (isActivity(events[start])) {
+      let end = start;
+      while (end < events.length && isActivity(events[end])) end++;
+      await recordActivities(
+        tx,
+        t,
+        events.slice(start, end).map((e) => e.data as ParticipationActivityRecordedV1),
+      );
+      start = end;
+      continue;
+    }
+    const event = events[start++];
+    if (event.streamType === LISTENING_CAMPAIGN_STREAM_TYPE) {
+      await applyCampaignEvent(tx, t, event.type, event.data, event.streamVersion);
+    } else if (event.streamType === ROSTER_STREAM_TYPE) {
+      await applyRosterEvent(tx, t, event.data as RosterEntriesAddedV1, event.streamVersion);
+    }
+  }
+}
 
 const STATUS_BY_EVENT: Record<string, string> = {
   ListeningCampaignOpened: 'open',
@@ -105,14 +126,23 @@ async function applyRosterEvent(
   );
 }
 
-async function recordActivity(
+async function recordActivities(
   tx: PoolClient,
   t: CampaignParticipationTables,
-  a: ParticipationActivityRecordedV1,
+  activities: readonly ParticipationActivityRecordedV1[],
 ): Promise<void> {
   await tx.query(
     `INSERT INTO ${t.activities} (activity_id, campaign_id, person_id, kind, activity_date, customers_met, findings)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (activity_id) DO NOTHING`,
-    [a.activityId, a.campaignId, a.personId, a.kind, a.date, a.customersMet, a.findings.length],
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::date[], $6::int[], $7::int[])
+     ON CONFLICT (activity_id) DO NOTHING`,
+    [
+      activities.map((a) => a.activityId),
+      activities.map((a) => a.campaignId),
+      activities.map((a) => a.personId),
+      activities.map((a) => a.kind),
+      activities.map((a) => a.date),
+      activities.map((a) => a.customersMet),
+      activities.map((a) => a.findings.length),
+    ],
   );
 }
