@@ -12,31 +12,17 @@ import { rebuildProjection } from './infrastructure/rebuild/projection-rebuild';
 import { campaignParticipation } from './projections/campaign-participation/campaign-participation';
 import { campaignProblems } from './projections/campaign-problems/campaign-problems';
 import { createProjectionsApp } from './projections.app';
+import { eventHistory } from './event-history.support';
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 const campaignId = randomUUID();
 const submissionId = randomUUID();
-let position = 0;
-const versions = new Map<string, number>();
-function envelope(streamType: string, streamId: string, type: string, data: object): EventEnvelope {
-  const streamVersion = (versions.get(streamId) ?? 0) + 1;
-  versions.set(streamId, streamVersion);
-  return {
-    id: randomUUID(),
-    type,
-    schemaVersion: 1,
-    streamId,
-    streamType,
-    streamVersion,
-    position: String(++position),
-    occurredAt: '2026-10-01T02:00:00.000Z',
-    correlationId: 'participation-test',
-    causationId: null,
-    actor: { type: 'user', id: 'hr-1' },
-    data,
-  };
-}
+const { envelope } = eventHistory({
+  occurredAt: '2026-10-01T02:00:00.000Z',
+  correlationId: 'participation-test',
+  actorId: 'hr-1',
+});
 
 const person = (
   personId: string,

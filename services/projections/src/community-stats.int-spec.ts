@@ -13,31 +13,17 @@ import { rebuildProjection } from './infrastructure/rebuild/projection-rebuild';
 import { careServiceStats } from './projections/community-stats/care-service-stats';
 import { communityActivityStats } from './projections/community-stats/community-activity-stats';
 import { createProjectionsApp } from './projections.app';
+import { eventHistory } from './event-history.support';
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 const pudong = 'SH-PUDONG-07';
 const chaoyang = 'BJ-CHAOYANG-02';
 
-let position = 0;
-const versions = new Map<string, number>();
-function envelope(streamType: string, streamId: string, type: string, data: object): EventEnvelope {
-  const streamVersion = (versions.get(streamId) ?? 0) + 1;
-  versions.set(streamId, streamVersion);
-  return {
-    id: randomUUID(),
-    type,
-    schemaVersion: 1,
-    streamId,
-    streamType,
-    streamVersion,
-    position: String(++position),
-    occurredAt: '2026-05-01T02:00:00.000Z',
-    correlationId: 'community-stats-test',
-    causationId: null,
-    actor: { type: 'user', id: 'cs-1' },
-    data,
-  };
-}
+const { envelope } = eventHistory({
+  occurredAt: '2026-05-01T02:00:00.000Z',
+  correlationId: 'community-stats-test',
+  actorId: 'cs-1',
+});
 
 const at = '2026-05-01T02:00:00.000Z';
 const activityEvent = (activityId: string, community: string, type: string, data: object) =>

@@ -3,45 +3,41 @@ import type { EventEnvelope } from '@cx/contracts';
 import { migrateDatabase } from '@cx/event-store';
 import { createTestDatabase, TestDatabase } from '@cx/testing';
 import { Pool, PoolClient } from 'pg';
+import { eventHistory } from './event-history.support';
 import { projectionMigrations } from './infrastructure/projection-migrations';
 import { ceoEscalations } from './projections/ceo-escalations/ceo-escalations';
 
 const CUSTOMER = 'subj_concurrent01';
 
-function envelope(streamId: string, streamType: string, type: string, at: string, data: object): EventEnvelope {
-  return {
-    id: randomUUID(),
-    type,
-    schemaVersion: 1,
-    streamId,
-    streamType,
-    streamVersion: 1,
-    position: '1',
-    occurredAt: at,
-    correlationId: 'concurrent-customers-test',
-    causationId: null,
-    actor: { type: 'user', id: 'agent-1' },
-    data,
-  };
-}
+const { envelope } = eventHistory({
+  occurredAt: '2026-06-01T09:00:00.000Z',
+  correlationId: 'concurrent-customers-test',
+  actorId: 'agent-1',
+});
 
 function filing(filedAt: string): EventEnvelope {
   const complaintId = randomUUID();
-  return envelope(complaintId, 'Complaint', 'ComplaintFiled', filedAt, {
+  return envelope(
+    'Complaint',
     complaintId,
-    customerId: CUSTOMER,
-    project: 'P1',
-    region: 'r1',
-    category: 'delivery',
-    severity: 'high',
-    channel: 'hotline',
-    escalationLevel: 'frontline',
+    'ComplaintFiled',
+    {
+      complaintId,
+      customerId: CUSTOMER,
+      project: 'P1',
+      region: 'r1',
+      category: 'delivery',
+      severity: 'high',
+      channel: 'hotline',
+      escalationLevel: 'frontline',
+      filedAt,
+    },
     filedAt,
-  });
+  );
 }
 
 const erasure = (at: string) =>
-  envelope(CUSTOMER, 'Subject', 'SubjectErased', at, { subjectId: CUSTOMER, ground: 'subject_request', erasedAt: at });
+  envelope('Subject', CUSTOMER, 'SubjectErased', { subjectId: CUSTOMER, ground: 'subject_request', erasedAt: at }, at);
 
 /**
  * Two transactions applying events of one customer at the same time, as two partitions of a rebuild or two

@@ -12,29 +12,15 @@ import { rebuildProjection } from './infrastructure/rebuild/projection-rebuild';
 import { appraisalScorecards } from './projections/appraisal-scorecards/appraisal-scorecards';
 import { surveySatisfaction } from './projections/survey-satisfaction/survey-satisfaction';
 import { createProjectionsApp } from './projections.app';
+import { eventHistory } from './event-history.support';
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
-let position = 0;
-const versions = new Map<string, number>();
-function envelope(streamType: string, streamId: string, type: string, data: object): EventEnvelope {
-  const streamVersion = (versions.get(streamId) ?? 0) + 1;
-  versions.set(streamId, streamVersion);
-  return {
-    id: randomUUID(),
-    type,
-    schemaVersion: 1,
-    streamId,
-    streamType,
-    streamVersion,
-    position: String(++position),
-    occurredAt: '2026-06-02T02:00:00.000Z',
-    correlationId: 'satisfaction-test',
-    causationId: null,
-    actor: { type: 'user', id: 'survey-admin-1' },
-    data,
-  };
-}
+const { envelope, nextPosition } = eventHistory({
+  occurredAt: '2026-06-02T02:00:00.000Z',
+  correlationId: 'satisfaction-test',
+  actorId: 'survey-admin-1',
+});
 
 const digest = 'a'.repeat(64);
 const questionnaireId = randomUUID();
@@ -235,7 +221,7 @@ const corrected = scorecard('ScorecardCorrected', {
   correctedAt: '2026-06-10T01:00:00.000Z',
 });
 /** The same correction again, as a redelivery from another relay run would bring it: same stream version. */
-const correctedAgain = { ...corrected, id: randomUUID(), position: String(++position) };
+const correctedAgain = { ...corrected, id: randomUUID(), position: nextPosition() };
 events.push(frozen, corrected, correctedAgain);
 
 describe('satisfaction scores (real Kafka, real Postgres)', () => {
