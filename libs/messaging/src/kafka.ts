@@ -1,4 +1,5 @@
 import { Admin, Kafka, logLevel, LogEntry } from 'kafkajs';
+import { stopIdleRequestQueuePolling } from './request-queue-idle-fix';
 
 export interface MessagingLogger {
   debug(obj: object, msg: string): void;
@@ -8,6 +9,7 @@ export interface MessagingLogger {
 }
 
 export function createKafka(brokers: string[], clientId: string, logger: MessagingLogger): Kafka {
+  stopIdleRequestQueuePolling();
   return new Kafka({
     clientId,
     brokers,
