@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { CAMPAIGN_PROBLEM_STREAM_TYPE, campaignProblemEventSchemas } from '@cx/contracts';
-import { AggregateRepository, PostgresEventStore } from '@cx/event-store';
+import { AggregateRepository, PostgresEventStore, versionOneCodec } from '@cx/event-store';
 import type { PoolClient } from 'pg';
 import type { CampaignProblemCommand } from '../domain/campaign-problem/campaign-problem.commands';
 import { campaignProblemDecider } from '../domain/campaign-problem/campaign-problem.decider';
 import { FindingAlreadyRaised } from '../domain/campaign-problem/campaign-problem.errors';
 import type { CampaignProblemEvent } from '../domain/campaign-problem/campaign-problem.events';
 import type { CampaignProblemState } from '../domain/campaign-problem/campaign-problem.state';
-import { versionOneCodec } from './version-one-codec';
 
 @Injectable()
 export class CampaignProblemRepository extends AggregateRepository<

@@ -5,7 +5,7 @@ import {
   participationDisclosureEventSchemas,
   rosterStreamId,
 } from '@cx/contracts';
-import { AggregateRepository, PostgresEventStore } from '@cx/event-store';
+import { AggregateRepository, PostgresEventStore, versionOneCodec } from '@cx/event-store';
 import { PG_POOL } from '@cx/platform';
 import type { Pool, PoolClient } from 'pg';
 import type { CountedPerson } from '../domain/disclosure/participation-count';
@@ -13,7 +13,6 @@ import type { ParticipationDisclosureCommand } from '../domain/disclosure/partic
 import { participationDisclosureDecider } from '../domain/disclosure/participation-disclosure.decider';
 import type { ParticipationDisclosureEvent } from '../domain/disclosure/participation-disclosure.events';
 import type { ParticipationDisclosureState } from '../domain/disclosure/participation-disclosure.state';
-import { versionOneCodec } from './version-one-codec';
 
 interface SourceRow {
   event_id: string;

@@ -4,14 +4,13 @@ import {
   ParticipationActivityRecordedV1,
   participationSubmissionEventSchemas,
 } from '@cx/contracts';
-import { AggregateRepository, PostgresEventStore } from '@cx/event-store';
+import { AggregateRepository, PostgresEventStore, versionOneCodec } from '@cx/event-store';
 import { PG_POOL } from '@cx/platform';
 import type { Pool, PoolClient } from 'pg';
 import type { ParticipationSubmissionCommand } from '../domain/participation/participation.commands';
 import { participationSubmissionDecider } from '../domain/participation/participation.decider';
 import type { ParticipationSubmissionEvent } from '../domain/participation/participation.events';
 import type { ParticipationSubmissionState } from '../domain/participation/participation.state';
-import { versionOneCodec } from './version-one-codec';
 
 @Injectable()
 export class ParticipationSubmissionRepository extends AggregateRepository<

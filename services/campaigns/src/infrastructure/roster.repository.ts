@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ROSTER_STREAM_TYPE, rosterEventSchemas } from '@cx/contracts';
-import { AggregateRepository, PostgresEventStore } from '@cx/event-store';
+import { AggregateRepository, PostgresEventStore, versionOneCodec } from '@cx/event-store';
 import { PG_POOL } from '@cx/platform';
 import type { Pool, PoolClient } from 'pg';
 import type { Employment } from '../domain/eligibility';
@@ -8,7 +8,6 @@ import type { RosterCommand } from '../domain/roster/roster.commands';
 import { rosterDecider } from '../domain/roster/roster.decider';
 import type { RosterEvent } from '../domain/roster/roster.events';
 import type { RosterEntry, RosterState } from '../domain/roster/roster.state';
-import { versionOneCodec } from './version-one-codec';
 
 /** Someone as an import names them: the entry the domain sees, and the name it never does. */
 export interface RosterPerson {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { COMMUNITY_ACTIVITY_STREAM_TYPE, communityActivityEventSchemas } from '@cx/contracts';
-import { AggregateRepository, AppendResult, HandleOptions, PostgresEventStore } from '@cx/event-store';
+import { AggregateRepository, AppendResult, HandleOptions, PostgresEventStore, versionOneCodec } from '@cx/event-store';
 import { PG_POOL } from '@cx/platform';
 import type { Pool, PoolClient } from 'pg';
 import type { CommunityActivityCommand } from '../domain/community-activity/community-activity.commands';
@@ -11,7 +11,6 @@ import {
 import type { CommunityActivityEvent } from '../domain/community-activity/community-activity.events';
 import type { CommunityActivityState } from '../domain/community-activity/community-activity.state';
 import { ActivityLines } from './activity-lines';
-import { versionOneCodec } from './version-one-codec';
 import { WAITLIST_POLICY } from './waitlist-policy.config';
 
 type Db = Pick<Pool, 'query'>;

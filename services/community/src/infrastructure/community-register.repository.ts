@@ -4,7 +4,7 @@ import {
   communityRegisterEventSchemas,
   communityRegisterStreamId,
 } from '@cx/contracts';
-import { AggregateRepository, AppendResult, EventMetadata, PostgresEventStore } from '@cx/event-store';
+import { AggregateRepository, AppendResult, EventMetadata, PostgresEventStore, versionOneCodec } from '@cx/event-store';
 import { PG_POOL } from '@cx/platform';
 import type { Pool } from 'pg';
 import type {
@@ -14,7 +14,6 @@ import type {
 import { communityRegisterDecider } from '../domain/community-register/community-register.decider';
 import type { CommunityRegisterEvent } from '../domain/community-register/community-register.events';
 import type { CommunityRegisterState, RegisteredResident } from '../domain/community-register/community-register.state';
-import { versionOneCodec } from './version-one-codec';
 
 @Injectable()
 export class CommunityRegisterRepository extends AggregateRepository<

@@ -1,13 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { COMPLAINT_STREAM_TYPE, complaintEventSchemas } from '@cx/contracts';
-import {
-  AggregateRepository,
-  EventCodec,
-  HandleOptions,
-  HandleResult,
-  PostgresEventStore,
-  RecordedEvent,
-} from '@cx/event-store';
+import { AggregateRepository, HandleOptions, HandleResult, PostgresEventStore, versionOneCodec } from '@cx/event-store';
 import { PG_POOL } from '@cx/platform';
 import type { Pool } from 'pg';
 import type { ComplaintCommand } from '../domain/complaint.commands';
@@ -18,8 +11,6 @@ import { nextSlaCheck } from '../domain/sla/sla-clocks';
 import type { SlaPolicy } from '../domain/sla/sla-policy';
 import { SLA_POLICY } from './sla-policy.config';
 
-const KNOWN_EVENTS = new Set<string>(Object.keys(complaintEventSchemas));
-
 /** What the complaint's GET shows of its customer besides the stream: their words, unless the vault erased them. */
 export interface CustomerRecord {
   description: string | null;
@@ -28,16 +19,7 @@ export interface CustomerRecord {
 
 type FileComplaint = Extract<ComplaintCommand, { type: 'FileComplaint' }>;
 
-/** Every Complaint event is at schema version 1; an upcaster goes here when a version 2 appears. */
-const complaintCodec: EventCodec<ComplaintEvent> = {
-  decode(recorded: RecordedEvent): ComplaintEvent {
-    if (!KNOWN_EVENTS.has(recorded.type) || recorded.schemaVersion !== 1) {
-      throw new Error(`Cannot read ${recorded.type} v${recorded.schemaVersion} at position ${recorded.position}`);
-    }
-    return { type: recorded.type, data: recorded.data } as ComplaintEvent;
-  },
-  schemaVersionOf: () => 1,
-};
+const complaintCodec = versionOneCodec<ComplaintEvent>(complaintEventSchemas);
 
 @Injectable()
 export class ComplaintRepository extends AggregateRepository<ComplaintCommand, ComplaintEvent, ComplaintState> {

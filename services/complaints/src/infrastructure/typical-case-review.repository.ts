@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TYPICAL_CASE_REVIEW_STREAM_TYPE, typicalCaseReviewEventSchemas } from '@cx/contracts';
-import { AggregateRepository, EventCodec, PostgresEventStore, RecordedEvent } from '@cx/event-store';
+import { AggregateRepository, PostgresEventStore, versionOneCodec } from '@cx/event-store';
 import type { PoolClient } from 'pg';
 import type { SlaPolicy } from '../domain/sla/sla-policy';
 import type { TypicalCaseReviewCommand } from '../domain/typical-case-review/typical-case-review.commands';
@@ -10,18 +10,7 @@ import type { TypicalCaseReviewEvent } from '../domain/typical-case-review/typic
 import type { TypicalCaseReviewState } from '../domain/typical-case-review/typical-case-review.state';
 import { SLA_POLICY } from './sla-policy.config';
 
-const KNOWN_EVENTS = new Set<string>(Object.keys(typicalCaseReviewEventSchemas));
-
-/** Every TypicalCaseReview event is at schema version 1; an upcaster goes here when a version 2 appears. */
-const reviewCodec: EventCodec<TypicalCaseReviewEvent> = {
-  decode(recorded: RecordedEvent): TypicalCaseReviewEvent {
-    if (!KNOWN_EVENTS.has(recorded.type) || recorded.schemaVersion !== 1) {
-      throw new Error(`Cannot read ${recorded.type} v${recorded.schemaVersion} at position ${recorded.position}`);
-    }
-    return { type: recorded.type, data: recorded.data } as TypicalCaseReviewEvent;
-  },
-  schemaVersionOf: () => 1,
-};
+const reviewCodec = versionOneCodec<TypicalCaseReviewEvent>(typicalCaseReviewEventSchemas);
 
 @Injectable()
 export class TypicalCaseReviewRepository extends AggregateRepository<

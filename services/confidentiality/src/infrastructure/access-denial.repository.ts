@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ACCESS_DENIAL_STREAM_TYPE, accessDenialEventSchemas } from '@cx/contracts';
-import { AggregateRepository, PostgresEventStore } from '@cx/event-store';
+import { AggregateRepository, PostgresEventStore, versionOneCodec } from '@cx/event-store';
 import {
   accessDenialDecider,
   AccessDenialState,
   RecordAccessDenial,
 } from '../domain/access-decision/access-denial.decider';
 import type { AccessDenialEvent } from '../domain/access-decision/access-denial.events';
-import { versionOneCodec } from './version-one-codec';
 
 @Injectable()
 export class AccessDenialRepository extends AggregateRepository<

@@ -7,14 +7,13 @@ import {
   GranteeType,
   InformationCategory,
 } from '@cx/contracts';
-import { AggregateRepository, AppendResult, HandleOptions, PostgresEventStore } from '@cx/event-store';
+import { AggregateRepository, AppendResult, HandleOptions, PostgresEventStore, versionOneCodec } from '@cx/event-store';
 import { PG_POOL } from '@cx/platform';
 import type { Pool, PoolClient } from 'pg';
 import type { AccessGrantCommand } from '../domain/access-grant/access-grant.commands';
 import { accessGrantDecider } from '../domain/access-grant/access-grant.decider';
 import type { AccessGrantEvent } from '../domain/access-grant/access-grant.events';
 import type { AccessGrantState, GrantOnRecord } from '../domain/access-grant/access-grant.state';
-import { versionOneCodec } from './version-one-codec';
 
 interface GrantRow {
   grant_id: string;

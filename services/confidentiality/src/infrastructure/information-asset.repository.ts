@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { INFORMATION_ASSET_STREAM_TYPE, informationAssetEventSchemas } from '@cx/contracts';
-import { AggregateRepository, AppendResult, HandleOptions, PostgresEventStore } from '@cx/event-store';
+import { AggregateRepository, AppendResult, HandleOptions, PostgresEventStore, versionOneCodec } from '@cx/event-store';
 import type { InformationAssetCommand } from '../domain/information-asset/information-asset.commands';
 import { informationAssetDecider } from '../domain/information-asset/information-asset.decider';
 import type { InformationAssetEvent } from '../domain/information-asset/information-asset.events';
 import type { InformationAssetState } from '../domain/information-asset/information-asset.state';
-import { versionOneCodec } from './version-one-codec';
 
 @Injectable()
 export class InformationAssetRepository extends AggregateRepository<

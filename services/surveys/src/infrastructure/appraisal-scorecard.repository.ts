@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APPRAISAL_SCORECARD_STREAM_TYPE, appraisalScorecardEventSchemas, SurveyAnswerV1 } from '@cx/contracts';
-import { AggregateRepository, PostgresEventStore } from '@cx/event-store';
+import { AggregateRepository, PostgresEventStore, versionOneCodec } from '@cx/event-store';
 import { PG_POOL } from '@cx/platform';
 import type { Pool } from 'pg';
 import type { AppraisalScorecardCommand } from '../domain/appraisal-scorecard/appraisal-scorecard.commands';
@@ -8,7 +8,6 @@ import { appraisalScorecardDecider } from '../domain/appraisal-scorecard/apprais
 import type { AppraisalScorecardEvent } from '../domain/appraisal-scorecard/appraisal-scorecard.events';
 import type { AppraisalScorecardState } from '../domain/appraisal-scorecard/appraisal-scorecard.state';
 import type { ScoredResponse } from '../domain/appraisal-scorecard/scorecard-lines';
-import { versionOneCodec } from './version-one-codec';
 
 @Injectable()
 export class AppraisalScorecardRepository extends AggregateRepository<

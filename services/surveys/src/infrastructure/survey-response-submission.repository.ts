@@ -5,7 +5,7 @@ import {
   SurveyResponseRecordedV1,
   surveyResponseSubmissionEventSchemas,
 } from '@cx/contracts';
-import { AggregateRepository, PostgresEventStore } from '@cx/event-store';
+import { AggregateRepository, PostgresEventStore, versionOneCodec } from '@cx/event-store';
 import { PG_POOL } from '@cx/platform';
 import type { Pool, PoolClient } from 'pg';
 import type { CaseOutcome } from '../domain/response-rate';
@@ -14,7 +14,6 @@ import { surveyResponseSubmissionDecider } from '../domain/survey-response/surve
 import { SurveyCasesChanged } from '../domain/survey-response/survey-response.errors';
 import type { SurveyResponseSubmissionEvent } from '../domain/survey-response/survey-response.events';
 import type { SurveyResponseSubmissionState } from '../domain/survey-response/survey-response.state';
-import { versionOneCodec } from './version-one-codec';
 
 /** A free-text answer, which stays in this database. */
 export interface FreeTextAnswer {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SURVEY_WAVE_STREAM_TYPE, SurveyStage, surveyWaveEventSchemas } from '@cx/contracts';
-import { AggregateRepository, PostgresEventStore } from '@cx/event-store';
+import { AggregateRepository, PostgresEventStore, versionOneCodec } from '@cx/event-store';
 import { PG_POOL } from '@cx/platform';
 import type { Pool, PoolClient } from 'pg';
 import type { FrameEntry } from '../domain/sampling/sampling-frame';
@@ -9,7 +9,6 @@ import { surveyWaveDecider } from '../domain/survey-wave/survey-wave.decider';
 import { SurveyWaveAlreadyPlanned } from '../domain/survey-wave/survey-wave.errors';
 import type { SurveyWaveEvent } from '../domain/survey-wave/survey-wave.events';
 import type { SurveyWaveState } from '../domain/survey-wave/survey-wave.state';
-import { versionOneCodec } from './version-one-codec';
 
 interface FrameRow {
   subject_id: string;

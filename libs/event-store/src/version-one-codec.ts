@@ -1,7 +1,12 @@
 import type { DomainEvent } from '@cx/domain';
-import type { EventCodec, RecordedEvent } from '@cx/event-store';
+import type { EventCodec } from './aggregate-repository';
+import type { RecordedEvent } from './recorded-event';
 
-/** Every community event is at schema version 1; an upcaster goes here when a version 2 appears. */
+/**
+ * For streams whose events are all at schema version 1 (`schemas` names the known types): a stored event of an
+ * unknown type or another version is refused rather than misread. A stream whose events reach version 2 gets a
+ * codec of its own that upcasts (see the confidentiality service's subject repository).
+ */
 export function versionOneCodec<Event extends DomainEvent>(
   schemas: Readonly<Record<string, unknown>>,
 ): EventCodec<Event> {
