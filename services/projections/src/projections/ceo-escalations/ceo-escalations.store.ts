@@ -150,34 +150,40 @@ export const complaintEscalationStore = {
     const filings = complaintEvents.filter((e) => e.type === 'ComplaintFiled').map((e) => e.data as ComplaintFiledV1);
     if (filings.length === 0) return { rows, erasedSubjects: new Set(), filings: [], windows: new Map() };
 
-    const { rows: erased } = await tx.query<{ subject_id: string }>(
-      `SELECT subject_id FROM unnest($1::text[]) AS k(subject_id) JOIN ${t.erasedSubjects} USING (subject_id)`,
-      [filings.map((f) => f.customerId)],
-    );
-    const { rows: remembered } = await tx.query<{
-      complaint_id: string;
-      customer_id: string;
-      category: string;
-      filed_at: string;
+    // What the filings need, in one statement (each round trip costs more than these reads): which of their
+    // customers were erased, the earlier filings that may make them repeats, and each filing's repeat window.
+    const { rows: lookups } = await tx.query<{
+      erased: string[];
+      remembered: { complaint_id: string; customer_id: string; category: string; filed_at: string }[];
+      windows: { at: string; filed_at: string; from: string; to: string }[];
     }>(
-      `SELECT c.complaint_id::text, c.customer_id, c.category, ${micros('c.filed_at')} AS filed_at
-         FROM (SELECT DISTINCT * FROM unnest($1::text[], $2::text[])) AS k(customer_id, category)
-         JOIN ${t.customers} c USING (customer_id, category)
-       UNION
-       SELECT c.complaint_id::text, c.customer_id, c.category, ${micros('c.filed_at')}
-         FROM unnest($3::uuid[]) AS k(complaint_id) JOIN ${t.customers} c USING (complaint_id)`,
-      [filings.map((f) => f.customerId), filings.map((f) => f.category), filings.map((f) => f.complaintId)],
+      `SELECT
+         (SELECT coalesce(json_agg(k.subject_id), '[]')
+            FROM unnest($1::text[]) AS k(subject_id) JOIN ${t.erasedSubjects} USING (subject_id)) AS erased,
+         (SELECT coalesce(json_agg(r), '[]') FROM (
+            SELECT c.complaint_id::text, c.customer_id, c.category, ${micros('c.filed_at')} AS filed_at
+              FROM (SELECT DISTINCT * FROM unnest($1::text[], $2::text[])) AS k(customer_id, category)
+              JOIN ${t.customers} c USING (customer_id, category)
+            UNION
+            SELECT c.complaint_id::text, c.customer_id, c.category, ${micros('c.filed_at')}
+              FROM unnest($3::uuid[]) AS k(complaint_id) JOIN ${t.customers} c USING (complaint_id)) r) AS remembered,
+         (SELECT coalesce(json_agg(w), '[]') FROM (
+            SELECT at, ${micros('at::timestamptz')} AS filed_at,
+                   ${micros('at::timestamptz - make_interval(days => $5)')} AS "from",
+                   ${micros('at::timestamptz + make_interval(days => $5)')} AS "to"
+              FROM unnest($4::text[]) AS f(at)) w) AS windows`,
+      [
+        filings.map((f) => f.customerId),
+        filings.map((f) => f.category),
+        filings.map((f) => f.complaintId),
+        [...new Set(filings.map((f) => f.filedAt))],
+        REPEAT_WINDOW_DAYS,
+      ],
     );
-    const { rows: windows } = await tx.query<{ at: string; filed_at: string; from: string; to: string }>(
-      `SELECT at, ${micros('at::timestamptz')} AS filed_at,
-              ${micros('at::timestamptz - make_interval(days => $2)')} AS "from",
-              ${micros('at::timestamptz + make_interval(days => $2)')} AS "to"
-         FROM unnest($1::text[]) AS f(at)`,
-      [[...new Set(filings.map((f) => f.filedAt))], REPEAT_WINDOW_DAYS],
-    );
+    const { erased, remembered, windows } = lookups[0];
     return {
       rows,
-      erasedSubjects: new Set(erased.map((e) => e.subject_id)),
+      erasedSubjects: new Set(erased),
       filings: remembered.map((r): RememberedFiling => ({
         complaintId: r.complaint_id,
         customerId: r.customer_id,
