@@ -234,6 +234,26 @@ describe('complaints over HTTP (real Postgres, real Kafka)', () => {
       expect(await eventCount()).toBe(before);
     });
 
+    it("does not replay one caller's key to another caller (422, their result not shown, nothing appended)", async () => {
+      const first = await http()
+        .post('/v1/complaints')
+        .set('Authorization', token('agent'))
+        .set('Idempotency-Key', 'crm-ticket-70007')
+        .send(validComplaint)
+        .expect(201);
+      const before = await eventCount();
+      const otherAgent = `Bearer ${signToken({ sub: 'agent-8', name: 'Agent Eight', roles: ['agent'] }, config.jwtSecret)}`;
+      const response = await http()
+        .post('/v1/complaints')
+        .set('Authorization', otherAgent)
+        .set('Idempotency-Key', 'crm-ticket-70007')
+        .send(validComplaint)
+        .expect(422);
+      expect(response.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
+      expect(JSON.stringify(response.body)).not.toContain(first.body.complaintId);
+      expect(await eventCount()).toBe(before);
+    });
+
     it('gives concurrent requests with one key one complaint', async () => {
       const before = await eventCount();
       const responses = await Promise.all(
