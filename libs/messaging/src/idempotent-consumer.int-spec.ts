@@ -105,6 +105,25 @@ describe('IdempotentConsumer (real Kafka, real Postgres)', () => {
     expect(consumer.stats.duplicates).toBeGreaterThanOrEqual(1);
   });
 
+  it('reports how long each applied event waited since it was published, once per event, not for a redelivery', async () => {
+    const delays: number[] = [];
+    consumer.onApplyDelay((seconds) => delays.push(seconds));
+    const envelope = complaintResolved(randomUUID());
+    const sentAt = Date.now();
+    await send(envelope);
+    await send(envelope);
+    const marker = complaintResolved(randomUUID());
+    await send(marker);
+    await eventually(() => expect(applied).toContain(marker.id));
+    const waited = (Date.now() - sentAt) / 1000;
+
+    expect(delays).toHaveLength(2);
+    for (const seconds of delays) {
+      expect(seconds).toBeGreaterThanOrEqual(0);
+      expect(seconds).toBeLessThanOrEqual(waited);
+    }
+  });
+
   it('handles each event inside the correlation context of the request that caused it', async () => {
     const first = complaintResolved(randomUUID(), { correlationId: 'call-centre-4711' });
     const second = complaintResolved(randomUUID(), { correlationId: 'batch-import-9' });

@@ -57,6 +57,12 @@ export interface ConsumerStats {
 }
 
 /**
+ * Told, for each event applied live (not by a redrive), the seconds from its publication to Kafka (the message
+ * timestamp) until the transaction that applied it committed: how far behind the read model runs, in time.
+ */
+export type ApplyDelayListener = (seconds: number) => void;
+
+/**
  * A chunk's transaction has an xid while it runs, which holds back pg_snapshot_xmin and so every relay on the
  * cluster: large enough to spare most commits, small enough to stay a fraction of a second.
  */
@@ -96,6 +102,7 @@ export class IdempotentConsumer {
   private readonly admin: Admin;
   private readonly validator = new EventValidator();
   readonly stats: ConsumerStats = { applied: 0, duplicates: 0, deadLettered: 0 };
+  private readonly applyDelayListeners: ApplyDelayListener[] = [];
 
   constructor(
     private readonly kafka: Kafka,
@@ -113,6 +120,10 @@ export class IdempotentConsumer {
 
   get deadLetterTopic(): string {
     return deadLetterTopic(this.options.groupId);
+  }
+
+  onApplyDelay(listener: ApplyDelayListener): void {
+    this.applyDelayListeners.push(listener);
   }
 
   /** How far this group is behind, per topic and partition. */
@@ -197,15 +208,20 @@ export class IdempotentConsumer {
   ): Promise<boolean> {
     const refused: { message: KafkaMessage; reason: string }[] = [];
     // Keyed by the id as Postgres writes it back (lower case), so that RETURNING and the envelopes agree.
-    const events = new Map<string, { envelope: EventEnvelope; offset: string }>();
+    const events = new Map<string, { envelope: EventEnvelope; offset: string; publishedAt: string }>();
     let repeats = 0;
     for (const message of messages) {
       const decoded = this.decode(message);
       if ('refusal' in decoded) refused.push({ message, reason: decoded.refusal });
       else if (events.has(decoded.envelope.id.toLowerCase())) repeats++;
-      else events.set(decoded.envelope.id.toLowerCase(), { envelope: decoded.envelope, offset: message.offset });
+      else
+        events.set(decoded.envelope.id.toLowerCase(), {
+          envelope: decoded.envelope,
+          offset: message.offset,
+          publishedAt: message.timestamp,
+        });
     }
-    let fresh: { envelope: EventEnvelope; offset: string }[] = [];
+    let fresh: { envelope: EventEnvelope; offset: string; publishedAt: string }[] = [];
     if (events.size > 0) {
       // Without a connection there is no chunk: the path one message at a time retries transient failures.
       const tx = await this.pool.connect().catch(() => undefined);
@@ -261,6 +277,8 @@ export class IdempotentConsumer {
     }
     this.stats.applied += fresh.length;
     this.stats.duplicates += events.size - fresh.length + repeats;
+    const committedAt = Date.now();
+    for (const { publishedAt } of fresh) this.reportApplyDelay(publishedAt, committedAt);
     for (const { envelope, offset } of fresh) {
       this.options.logger.debug(
         {
@@ -315,10 +333,10 @@ export class IdempotentConsumer {
     const decoded = this.decode(letter);
     if ('refusal' in decoded) return decoded.refusal;
     const header = (name: string) => letter.headers?.[name]?.toString() ?? '';
-    const before = this.stats.duplicates;
     const envelope = decoded.envelope;
+    let applied: boolean;
     try {
-      await this.inCorrelationOf(envelope, () =>
+      applied = await this.inCorrelationOf(envelope, () =>
         this.applyOnce(
           envelope,
           header(DeadLetterHeaders.originalTopic),
@@ -329,8 +347,8 @@ export class IdempotentConsumer {
     } catch (error) {
       return `handler refused: ${(error as Error).message}`;
     }
-    if (this.stats.duplicates > before) report.duplicates++;
-    else report.applied++;
+    if (applied) report.applied++;
+    else report.duplicates++;
     await this.pool.query(
       `INSERT INTO dead_letter_redrives (consumer_group, partition, "offset") VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING`,
@@ -358,7 +376,7 @@ export class IdempotentConsumer {
     return validation.valid ? { envelope: validation.envelope } : { refusal: validation.reason };
   }
 
-  private inCorrelationOf(envelope: EventEnvelope, work: () => Promise<void>): Promise<void> {
+  private inCorrelationOf<T>(envelope: EventEnvelope, work: () => Promise<T>): Promise<T> {
     return this.options.runInCorrelation ? this.options.runInCorrelation(envelope.correlationId, work) : work();
   }
 
@@ -371,7 +389,10 @@ export class IdempotentConsumer {
     const retries = this.options.transientRetries ?? 5;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.applyOnce(envelope, topic, partition, message.offset);
+        if (await this.applyOnce(envelope, topic, partition, message.offset)) {
+          this.reportApplyDelay(message.timestamp, Date.now());
+        }
+        return;
       } catch (error) {
         if (!isTransient(error)) {
           return this.deadLetter(topic, partition, message, `handler refused: ${(error as Error).message}`);
@@ -383,7 +404,8 @@ export class IdempotentConsumer {
     }
   }
 
-  private async applyOnce(envelope: EventEnvelope, topic: string, partition: number, offset: string): Promise<void> {
+  /** True when applied; false when this group had applied the event before. */
+  private async applyOnce(envelope: EventEnvelope, topic: string, partition: number, offset: string): Promise<boolean> {
     const tx = await this.pool.connect();
     let broken: Error | undefined;
     try {
@@ -396,7 +418,7 @@ export class IdempotentConsumer {
         await tx.query('ROLLBACK');
         this.stats.duplicates++;
         this.options.logger.debug({ eventId: envelope.id, correlationId: envelope.correlationId }, 'duplicate skipped');
-        return;
+        return false;
       }
       await this.options.apply(envelope, tx);
       await tx.query('COMMIT');
@@ -405,12 +427,19 @@ export class IdempotentConsumer {
         { eventId: envelope.id, type: envelope.type, streamId: envelope.streamId, topic, partition, offset },
         'event applied',
       );
+      return true;
     } catch (error) {
       await tx.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
       throw error;
     } finally {
       tx.release(broken);
     }
+  }
+
+  /** A clock behind the producer's would make a negative delay: counted as none. */
+  private reportApplyDelay(publishedAt: string, committedAt: number): void {
+    const seconds = Math.max(0, (committedAt - Number(publishedAt)) / 1000);
+    for (const listener of this.applyDelayListeners) listener(seconds);
   }
 
   private async deadLetter(topic: string, partition: number, message: KafkaMessage, reason: string): Promise<void> {

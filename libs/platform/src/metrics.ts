@@ -49,6 +49,13 @@ export class ServiceMetrics implements EventStoreObserver {
     labelNames: ['stream_type', 'command', 'reason'],
     registers: [this.registry],
   });
+  readonly consumerApplyDelay = new Histogram({
+    name: 'consumer_apply_delay_seconds',
+    help: 'Seconds from an event published to Kafka until the consumer transaction applying it committed, by group',
+    labelNames: ['group'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+    registers: [this.registry],
+  });
   private readonly consumers: IdempotentConsumer[] = [];
   private relay?: EventRelay;
 
@@ -125,6 +132,7 @@ export class ServiceMetrics implements EventStoreObserver {
 
   trackConsumer(consumer: IdempotentConsumer): void {
     this.consumers.push(consumer);
+    consumer.onApplyDelay((seconds) => this.consumerApplyDelay.observe({ group: consumer.groupId }, seconds));
   }
 
   trackRelay(relay: EventRelay): void {

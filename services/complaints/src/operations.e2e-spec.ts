@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { signToken, Role } from '@cx/auth';
 import { namespacedTopic, Topics } from '@cx/contracts';
@@ -103,6 +104,30 @@ describe('complaints operations: metrics and readiness (real Postgres, real Kafk
       topic: namespacedTopic(Topics.confidentiality, config.topicNamespace),
       messages: [{ key: 'subj_garbled', value: '{ not json' }],
     });
+    // And one it applies: the delay from its publication to the applying commit is observed.
+    const erasedAt = new Date().toISOString();
+    await producer.send({
+      topic: namespacedTopic(Topics.confidentiality, config.topicNamespace),
+      messages: [
+        {
+          key: 'subj_opserased01',
+          value: JSON.stringify({
+            id: randomUUID(),
+            type: 'SubjectErased',
+            schemaVersion: 1,
+            streamId: 'subj_opserased01',
+            streamType: 'Subject',
+            streamVersion: 2,
+            position: '7',
+            occurredAt: erasedAt,
+            correlationId: 'operations-erasure',
+            causationId: null,
+            actor: { type: 'user', id: 'dpo-1' },
+            data: { subjectId: 'subj_opserased01', ground: 'subject_request', erasedAt },
+          }),
+        },
+      ],
+    });
     await producer.disconnect();
 
     const group = `${config.topicNamespace}.complaints`;
@@ -111,6 +136,7 @@ describe('complaints operations: metrics and readiness (real Postgres, real Kafk
       expect(value(current, 'relay_events_published_total')).toBe(3);
       expect(value(current, 'relay_lag_events')).toBe(0);
       expect(value(current, 'consumer_events_total', { group, outcome: 'dead_lettered' })).toBe(1);
+      expect(value(current, 'consumer_events_total', { group, outcome: 'applied' })).toBe(1);
       return current;
     });
 
@@ -141,6 +167,8 @@ describe('complaints operations: metrics and readiness (real Postgres, real Kafk
     ]);
     await eventually(async () => expect(value(await scrape(), 'consumer_lag', { group })).toBe(0));
     expect(value(samples, 'dlq_messages', { group, topic: `cx.dlq.${group}` })).toBe(1);
+    expect(value(samples, 'consumer_apply_delay_seconds_count', { group })).toBe(1);
+    expect(value(samples, 'consumer_apply_delay_seconds_bucket', { group, le: '+Inf' })).toBe(1);
 
     const created = { method: 'POST', route: '/v1/complaints', status: '201' };
     expect(value(samples, 'http_request_duration_seconds_count', created)).toBe(2);
