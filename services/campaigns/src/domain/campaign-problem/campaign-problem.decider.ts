@@ -1,4 +1,14 @@
-import type { Decider } from '@cx/domain';
+import {
+  type Decider,
+  type ImprovementActionRefusals,
+  requireAction,
+  requireCompletableBy,
+  unverifiedActions,
+  withActionAdded,
+  withActionCompleted,
+  withActionSentBack,
+  withActionVerified,
+} from '@cx/domain';
 import { groupToday } from '../group-calendar';
 import { requireCampaignIn } from '../listening-campaign/listening-campaign.decider';
 import type { CampaignProblemCommand, RaiseCampaignProblem } from './campaign-problem.commands';
@@ -12,12 +22,7 @@ import {
   ProblemActionNotFound,
 } from './campaign-problem.errors';
 import type { CampaignProblemEvent } from './campaign-problem.events';
-import type {
-  CampaignProblemState,
-  ImprovementAction,
-  ImprovementActionStep,
-  RaisedProblem,
-} from './campaign-problem.state';
+import type { CampaignProblemState } from './campaign-problem.state';
 
 type OpenProblem = Extract<CampaignProblemState, { status: 'open' }>;
 
@@ -35,11 +40,13 @@ function requireOpen(state: CampaignProblemState, command: CampaignProblemComman
   return state;
 }
 
-function requireAction(state: OpenProblem, actionId: string, needed: ImprovementAction['status']): ImprovementAction {
-  const action = state.actions.find((a) => a.actionId === actionId);
-  if (!action) throw new ProblemActionNotFound(state.problemId, actionId);
-  if (action.status !== needed) throw new ProblemActionConflict(state.problemId, actionId, action.status, needed);
-  return action;
+/** The problem's own errors for the shared improvement-action rules. */
+function actionRefusals(problemId: string): ImprovementActionRefusals {
+  return {
+    notFound: (actionId) => new ProblemActionNotFound(problemId, actionId),
+    notInStatus: (actionId, status, needed) => new ProblemActionConflict(problemId, actionId, status, needed),
+    notTheOwner: (actionId) => new NotTheProblemActionOwner(problemId, actionId),
+  };
 }
 
 function requireDueDateNotPast(command: { problemId: string; campaignId: string; dueDate: string; now: Date }) {
@@ -122,11 +129,9 @@ function decide(command: CampaignProblemCommand, state: CampaignProblemState): C
       ];
     }
     case 'CompleteProblemAction': {
-      const action = requireAction(requireOpen(state, command), command.actionId, 'open');
-      if (!command.byCampaignAdmin && action.ownerId !== command.completedBy) {
-        throw new NotTheProblemActionOwner(problemId, action.actionId);
-      }
       const { actionId, completedBy, note } = command;
+      const { actions } = requireOpen(state, command);
+      requireCompletableBy(actions, actionId, completedBy, command.byCampaignAdmin, actionRefusals(problemId));
       return [
         {
           type: 'CampaignProblemActionCompleted',
@@ -135,7 +140,7 @@ function decide(command: CampaignProblemCommand, state: CampaignProblemState): C
       ];
     }
     case 'VerifyProblemAction': {
-      requireAction(requireOpen(state, command), command.actionId, 'completed');
+      requireAction(requireOpen(state, command).actions, command.actionId, 'completed', actionRefusals(problemId));
       const { actionId, verifiedBy } = command;
       return [
         {
@@ -145,7 +150,7 @@ function decide(command: CampaignProblemCommand, state: CampaignProblemState): C
       ];
     }
     case 'SendBackProblemAction': {
-      requireAction(requireOpen(state, command), command.actionId, 'completed');
+      requireAction(requireOpen(state, command).actions, command.actionId, 'completed', actionRefusals(problemId));
       const { actionId, reason } = command;
       return [
         {
@@ -159,13 +164,9 @@ function decide(command: CampaignProblemCommand, state: CampaignProblemState): C
       if (actions.length === 0) {
         throw new CampaignProblemNotReadyToClose(problemId, 'it needs at least one improvement action', []);
       }
-      const unverified = actions.filter((a) => a.status !== 'verified');
+      const unverified = unverifiedActions(actions);
       if (unverified.length > 0) {
-        throw new CampaignProblemNotReadyToClose(
-          problemId,
-          'every improvement action must be verified',
-          unverified.map(({ actionId, status }) => ({ actionId, status })),
-        );
+        throw new CampaignProblemNotReadyToClose(problemId, 'every improvement action must be verified', unverified);
       }
       return [{ type: 'CampaignProblemClosed', data: { problemId, campaignId, closedAt: at(command) } }];
     }
@@ -185,57 +186,19 @@ function evolve(state: CampaignProblemState, event: CampaignProblemEvent): Campa
       const { linkKind, linkedId, linkedAt } = event.data;
       return { ...state, links: [...state.links, { linkKind, linkedId, linkedAt }] };
     }
-    case 'CampaignProblemActionAdded': {
-      const { actionId, description, ownerId, dueDate, addedAt } = event.data;
-      const action: ImprovementAction = {
-        actionId,
-        description,
-        ownerId,
-        dueDate,
-        status: 'open',
-        steps: [{ step: 'added', at: addedAt, by: null, text: null }],
-      };
-      return { ...state, actions: [...state.actions, action] };
-    }
-    case 'CampaignProblemActionCompleted': {
-      const { actionId, completedBy, note, completedAt } = event.data;
-      return updateAction(state, actionId, 'completed', {
-        step: 'completed',
-        at: completedAt,
-        by: completedBy,
-        text: note,
-      });
-    }
-    case 'CampaignProblemActionVerified': {
-      const { actionId, verifiedBy, verifiedAt } = event.data;
-      return updateAction(state, actionId, 'verified', {
-        step: 'verified',
-        at: verifiedAt,
-        by: verifiedBy,
-        text: null,
-      });
-    }
-    case 'CampaignProblemActionSentBack': {
-      const { actionId, reason, sentBackAt } = event.data;
-      return updateAction(state, actionId, 'open', { step: 'sent_back', at: sentBackAt, by: null, text: reason });
-    }
+    case 'CampaignProblemActionAdded':
+      return { ...state, actions: withActionAdded(state.actions, event.data) };
+    case 'CampaignProblemActionCompleted':
+      return { ...state, actions: withActionCompleted(state.actions, event.data) };
+    case 'CampaignProblemActionVerified':
+      return { ...state, actions: withActionVerified(state.actions, event.data) };
+    case 'CampaignProblemActionSentBack':
+      return { ...state, actions: withActionSentBack(state.actions, event.data) };
     case 'CampaignProblemClosed':
       return { ...state, status: 'closed', closedAt: event.data.closedAt };
     default:
       return exhaustive(event);
   }
-}
-
-function updateAction(
-  state: RaisedProblem,
-  actionId: string,
-  status: ImprovementAction['status'],
-  step: ImprovementActionStep,
-): CampaignProblemState {
-  return {
-    ...state,
-    actions: state.actions.map((a) => (a.actionId === actionId ? { ...a, status, steps: [...a.steps, step] } : a)),
-  };
 }
 
 function exhaustive(value: never): never {

@@ -1,5 +1,5 @@
-import { DomainError } from '@cx/domain';
-import type { CampaignProblemStatus, ImprovementAction } from './campaign-problem.state';
+import { DomainError, type ImprovementAction, type ImprovementActionStatus } from '@cx/domain';
+import type { CampaignProblemStatus } from './campaign-problem.state';
 
 /** No such problem, or not one of the campaign it was asked through. */
 export class CampaignProblemNotFound extends DomainError {
@@ -82,7 +82,7 @@ export class ProblemActionConflict extends DomainError {
   readonly code = 'CAMPAIGN_PROBLEM.ACTION_CONFLICT';
   readonly kind = 'invalid_state';
 
-  constructor(problemId: string, actionId: string, currentState: ImprovementAction['status'], needed: string) {
+  constructor(problemId: string, actionId: string, currentState: ImprovementActionStatus, needed: string) {
     super(`Improvement action ${actionId} is ${currentState}; this needs it ${needed}.`, {
       problemId,
       actionId,

@@ -1,4 +1,14 @@
-import type { Decider } from '@cx/domain';
+import {
+  type Decider,
+  type ImprovementActionRefusals,
+  requireAction,
+  requireCompletableBy,
+  unverifiedActions,
+  withActionAdded,
+  withActionCompleted,
+  withActionSentBack,
+  withActionVerified,
+} from '@cx/domain';
 import type { BusinessCalendar } from '../sla/business-calendar';
 import type { TypicalCaseReviewCommand } from './typical-case-review.commands';
 import {
@@ -11,12 +21,7 @@ import {
   TypicalCaseReviewTransitionNotAllowed,
 } from './typical-case-review.errors';
 import type { TypicalCaseReviewEvent } from './typical-case-review.events';
-import type {
-  ImprovementAction,
-  ImprovementActionStep,
-  MarkedReview,
-  TypicalCaseReviewState,
-} from './typical-case-review.state';
+import type { TypicalCaseReviewState } from './typical-case-review.state';
 
 type OpenReview = Extract<TypicalCaseReviewState, { status: 'open' }>;
 /** Where the group works: due dates are calendar dates there. */
@@ -31,11 +36,13 @@ function requireOpen(state: TypicalCaseReviewState, command: TypicalCaseReviewCo
   return state;
 }
 
-function requireAction(state: OpenReview, actionId: string, needed: ImprovementAction['status']): ImprovementAction {
-  const action = state.actions.find((a) => a.actionId === actionId);
-  if (!action) throw new ImprovementActionNotFound(state.reviewId, actionId);
-  if (action.status !== needed) throw new ImprovementActionConflict(state.reviewId, actionId, action.status, needed);
-  return action;
+/** The review's own errors for the shared improvement-action rules. */
+function actionRefusals(reviewId: string): ImprovementActionRefusals {
+  return {
+    notFound: (actionId) => new ImprovementActionNotFound(reviewId, actionId),
+    notInStatus: (actionId, status, needed) => new ImprovementActionConflict(reviewId, actionId, status, needed),
+    notTheOwner: (actionId) => new NotTheActionOwner(reviewId, actionId),
+  };
 }
 
 const at = (command: { now: Date }) => command.now.toISOString();
@@ -113,11 +120,9 @@ function decide(
       ];
     }
     case 'CompleteImprovementAction': {
-      const action = requireAction(requireOpen(state, command), command.actionId, 'open');
-      if (!command.byReviewer && action.ownerId !== command.completedBy) {
-        throw new NotTheActionOwner(reviewId, action.actionId);
-      }
       const { actionId, completedBy, note } = command;
+      const { actions } = requireOpen(state, command);
+      requireCompletableBy(actions, actionId, completedBy, command.byReviewer, actionRefusals(reviewId));
       return [
         {
           type: 'ImprovementActionCompleted',
@@ -126,7 +131,7 @@ function decide(
       ];
     }
     case 'VerifyImprovementAction':
-      requireAction(requireOpen(state, command), command.actionId, 'completed');
+      requireAction(requireOpen(state, command).actions, command.actionId, 'completed', actionRefusals(reviewId));
       return [
         {
           type: 'ImprovementActionVerified',
@@ -135,7 +140,7 @@ function decide(
       ];
 
     case 'SendBackImprovementAction':
-      requireAction(requireOpen(state, command), command.actionId, 'completed');
+      requireAction(requireOpen(state, command).actions, command.actionId, 'completed', actionRefusals(reviewId));
       return [
         {
           type: 'ImprovementActionSentBack',
@@ -151,12 +156,12 @@ function decide(
       if (current.actions.length === 0) {
         throw new TypicalCaseReviewNotReadyToConclude(reviewId, 'it needs at least one improvement action', []);
       }
-      const unverified = current.actions.filter((a) => a.status !== 'verified');
+      const unverified = unverifiedActions(current.actions);
       if (unverified.length > 0) {
         throw new TypicalCaseReviewNotReadyToConclude(
           reviewId,
           'every improvement action must be verified',
-          unverified.map(({ actionId, status }) => ({ actionId, status })),
+          unverified,
         );
       }
       return [
@@ -181,40 +186,14 @@ function evolve(state: TypicalCaseReviewState, event: TypicalCaseReviewEvent): T
       const { rootCauseCategory: category, businessProblem, recordedAt } = event.data;
       return { ...state, rootCause: { category, businessProblem, recordedAt } };
     }
-    case 'ImprovementActionAdded': {
-      const { actionId, description, ownerId, dueDate, addedAt } = event.data;
-      const action: ImprovementAction = {
-        actionId,
-        description,
-        ownerId,
-        dueDate,
-        status: 'open',
-        steps: [{ step: 'added', at: addedAt, by: null, text: null }],
-      };
-      return { ...state, actions: [...state.actions, action] };
-    }
-    case 'ImprovementActionCompleted': {
-      const { actionId, completedBy, note, completedAt } = event.data;
-      return updateAction(state, actionId, 'completed', {
-        step: 'completed',
-        at: completedAt,
-        by: completedBy,
-        text: note,
-      });
-    }
-    case 'ImprovementActionVerified': {
-      const { actionId, verifiedBy, verifiedAt } = event.data;
-      return updateAction(state, actionId, 'verified', {
-        step: 'verified',
-        at: verifiedAt,
-        by: verifiedBy,
-        text: null,
-      });
-    }
-    case 'ImprovementActionSentBack': {
-      const { actionId, reason, sentBackAt } = event.data;
-      return updateAction(state, actionId, 'open', { step: 'sent_back', at: sentBackAt, by: null, text: reason });
-    }
+    case 'ImprovementActionAdded':
+      return { ...state, actions: withActionAdded(state.actions, event.data) };
+    case 'ImprovementActionCompleted':
+      return { ...state, actions: withActionCompleted(state.actions, event.data) };
+    case 'ImprovementActionVerified':
+      return { ...state, actions: withActionVerified(state.actions, event.data) };
+    case 'ImprovementActionSentBack':
+      return { ...state, actions: withActionSentBack(state.actions, event.data) };
     case 'TypicalCaseReviewConcluded':
       return state.rootCause === null
         ? state
@@ -228,18 +207,6 @@ function evolve(state: TypicalCaseReviewState, event: TypicalCaseReviewEvent): T
     default:
       return exhaustive(event);
   }
-}
-
-function updateAction(
-  state: MarkedReview,
-  actionId: string,
-  status: ImprovementAction['status'],
-  step: ImprovementActionStep,
-): TypicalCaseReviewState {
-  return {
-    ...state,
-    actions: state.actions.map((a) => (a.actionId === actionId ? { ...a, status, steps: [...a.steps, step] } : a)),
-  };
 }
 
 function exhaustive(value: never): never {

@@ -1,5 +1,5 @@
-import { DomainError } from '@cx/domain';
-import type { ImprovementAction, TypicalCaseReviewStatus } from './typical-case-review.state';
+import { DomainError, type ImprovementAction, type ImprovementActionStatus } from '@cx/domain';
+import type { TypicalCaseReviewStatus } from './typical-case-review.state';
 
 export class TypicalCaseReviewNotFound extends DomainError {
   readonly code = 'TYPICAL_CASE_REVIEW.NOT_FOUND';
@@ -80,7 +80,7 @@ export class ImprovementActionConflict extends DomainError {
   readonly code = 'TYPICAL_CASE_REVIEW.ACTION_CONFLICT';
   readonly kind = 'invalid_state';
 
-  constructor(reviewId: string, actionId: string, currentState: ImprovementAction['status'], needed: string) {
+  constructor(reviewId: string, actionId: string, currentState: ImprovementActionStatus, needed: string) {
     super(`Improvement action ${actionId} is ${currentState}; this needs it ${needed}.`, {
       reviewId,
       actionId,

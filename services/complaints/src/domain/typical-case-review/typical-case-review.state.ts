@@ -1,29 +1,11 @@
 import type { RootCauseCategory } from '@cx/contracts';
+import type { ImprovementAction } from '@cx/domain';
 import type { TypicalCaseMarkedV1 } from './typical-case-review.events';
 
 export interface RootCause {
   category: RootCauseCategory;
   businessProblem: string;
   recordedAt: string;
-}
-
-export interface ImprovementActionStep {
-  step: 'added' | 'completed' | 'verified' | 'sent_back';
-  at: string;
-  /** Who completed or verified; the other steps' authors are in the events' actor. */
-  by: string | null;
-  /** Completion note or reason for sending back. */
-  text: string | null;
-}
-
-/** open → completed → verified; a completed action sent back is open again. */
-export interface ImprovementAction {
-  actionId: string;
-  description: string;
-  ownerId: string;
-  dueDate: string;
-  status: 'open' | 'completed' | 'verified';
-  steps: ImprovementActionStep[];
 }
 
 /** What every marked review has, whatever its status. */
