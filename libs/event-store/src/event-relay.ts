@@ -177,7 +177,8 @@ export class EventRelay {
         this.appendedMeanwhile = false;
         if (this.leaderSession) {
           await this.publishPending();
-          heldBack = await this.hasHeldBackEvents();
+          // An append meanwhile means another pass at once: whether anything is held back matters only to a wait.
+          heldBack = !this.appendedMeanwhile && (await this.hasHeldBackEvents());
         }
         failures = 0;
       } catch (error) {
