@@ -1,39 +1,22 @@
 import { signToken, Role } from '@cx/auth';
 import { createKafka, scanTopic } from '@cx/messaging';
-import { eventually, kafkaBrokers, testServiceConfig, TestDatabase } from '@cx/testing';
-import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import path from 'node:path';
+import {
+  kafkaBrokers,
+  ServiceProcess,
+  startServiceProcess,
+  stopServiceProcess,
+  testServiceConfig,
+  TestDatabase,
+} from '@cx/testing';
 import { Client } from 'pg';
 
-const root = path.resolve(__dirname, '../..');
-
-/** What the personal-data scans share: the services as real processes, and the search for the seeded data. */
-export interface RunningService {
-  name: string;
-  url: string;
-  databaseUrl: string;
-  process: ChildProcess;
-  output: string[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
 /**
+ * What the personal-data scans share: the services as real processes, and the search for the seeded data.
  * Services run as real processes (their built main.js, as `npm start` runs them) at debug level, so every log
  * line they write is captured; every answer they give through `call` is kept for the search.
  */
 export class ScannedServices {
-  readonly services: RunningService[] = [];
+  readonly services: ServiceProcess[] = [];
   /** Every answer: route, status and body, for the error-body search. */
   readonly answers: { service: string; label: string; status: number; text: string }[] = [];
   private readonly databases: TestDatabase[] = [];
@@ -45,48 +28,15 @@ export class ScannedServices {
     const { config, database } = await testServiceConfig(name, { topicNamespace: this.namespace });
     this.databases.push(database);
     this.secret = config.jwtSecret;
-    const port = await freePort();
-    const child = spawn(process.execPath, [path.join(root, 'services', name, 'dist', 'main.js')], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        [`${name.toUpperCase()}_DATABASE_URL`]: config.databaseUrl,
-        KAFKA_BROKERS: config.kafkaBrokers.join(','),
-        KAFKA_TOPIC_NAMESPACE: this.namespace,
-        AUTH_JWT_SECRET: config.jwtSecret,
-        LOG_LEVEL: 'debug',
-        NODE_OPTIONS: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const service: RunningService = {
-      name,
-      url: `http://127.0.0.1:${port}`,
-      databaseUrl: config.databaseUrl,
-      process: child,
-      output: [],
-    };
-    child.stdout!.on('data', (chunk: Buffer) => service.output.push(chunk.toString('utf8')));
-    child.stderr!.on('data', (chunk: Buffer) => service.output.push(chunk.toString('utf8')));
-    this.services.push(service);
-    await eventually(async () => {
-      if (child.exitCode !== null) throw new Error(`${name} exited: ${service.output.join('')}`);
-      const ready = await fetch(`${service.url}/health/ready`);
-      if (ready.status !== 200) throw new Error(`${name} is not ready (${ready.status})`);
-    }, 60_000);
+    this.services.push(await startServiceProcess(config, { LOG_LEVEL: 'debug' }));
   }
 
   async stop(): Promise<void> {
-    for (const service of this.services) {
-      service.process.kill('SIGTERM');
-      await new Promise((resolve) =>
-        service.process.exitCode !== null ? resolve(null) : service.process.once('exit', resolve),
-      );
-    }
+    for (const service of this.services) await stopServiceProcess(service);
     for (const database of this.databases) await database.drop();
   }
 
-  service(name: string): RunningService {
+  service(name: string): ServiceProcess {
     return this.services.find((s) => s.name === name)!;
   }
 

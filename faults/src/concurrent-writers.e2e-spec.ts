@@ -1,7 +1,7 @@
 import { ComplaintLoad } from './harness/complaint-load';
 import { expectEveryEventExactlyOnce } from './harness/invariants';
 import { Scenario } from './harness/scenario';
-import type { ServiceProcess } from './harness/service-process';
+import type { ServiceProcess } from '@cx/testing';
 
 describe('concurrent writers to one complaint, through two complaints instances on one database', () => {
   const scenario = new Scenario('writers');

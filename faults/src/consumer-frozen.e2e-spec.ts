@@ -1,5 +1,4 @@
 import { eventually } from '@cx/testing';
-import { readFileSync } from 'node:fs';
 import { ComplaintLoad, refused, statusCounts } from './harness/complaint-load';
 import { expectAcceptedCommandsStored, expectEveryEventExactlyOnce } from './harness/invariants';
 import { Scenario } from './harness/scenario';
@@ -60,8 +59,6 @@ describe('a projections consumer frozen (SIGSTOP) past its session timeout, then
     // Thawed, it was told it is no longer a member (its heartbeat refused, so no commit), rejoined, and serves.
     await eventually(async () => expect(await scenario.projectionsGroupMembers()).toBe(2), 60_000);
     expect(frozen.running && successor.running).toBe(true);
-    expect(readFileSync(frozen.logFile, 'utf8')).toMatch(
-      /not aware of this member|not the current generation|rebalancing/i,
-    );
+    expect(frozen.output.join('')).toMatch(/not aware of this member|not the current generation|rebalancing/i);
   });
 });

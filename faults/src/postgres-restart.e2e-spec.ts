@@ -1,7 +1,7 @@
 import { ComplaintLoad, refused, sleep, statusCounts } from './harness/complaint-load';
 import { expectAcceptedCommandsStored, expectEveryEventExactlyOnce } from './harness/invariants';
 import { Scenario } from './harness/scenario';
-import type { ServiceProcess } from './harness/service-process';
+import type { ServiceProcess } from '@cx/testing';
 
 describe('Postgres restarted under load (a fast shutdown, then a crash)', () => {
   const scenario = new Scenario('pgrestart');

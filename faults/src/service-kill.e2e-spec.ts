@@ -3,7 +3,7 @@ import { eventually } from '@cx/testing';
 import { ComplaintLoad } from './harness/complaint-load';
 import { expectAcceptedCommandsStored, expectEveryEventExactlyOnce } from './harness/invariants';
 import { Scenario } from './harness/scenario';
-import type { ServiceProcess } from './harness/service-process';
+import type { ServiceProcess } from '@cx/testing';
 
 /**
  * Kills land mid-batch by construction, not by luck: a lock the test holds stops the relay after it published a

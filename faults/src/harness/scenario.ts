@@ -1,11 +1,15 @@
 import { Role, signToken } from '@cx/auth';
 import { deadLetterTopic, namespacedTopic, Topics } from '@cx/contracts';
 import { createKafka } from '@cx/messaging';
+import { ServiceProcess } from '@cx/testing';
 import { randomBytes } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
+import path from 'node:path';
 import { Client, Pool, QueryResultRow } from 'pg';
-import { FaultInfrastructure } from './infrastructure';
-import { ServiceName, ServiceProcess } from './service-process';
+import { FaultInfrastructure, LOG_DIR } from './infrastructure';
+
+/** The services the scenarios run as processes. */
+export type ServiceName = 'complaints' | 'projections';
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -64,7 +68,9 @@ export class Scenario {
       namespace: this.namespace,
       jwtSecret: this.jwtSecret,
       instance: options.instance,
-      env: options.env,
+      // Load without the per-caller write limit; warnings only, the log files are for failures.
+      env: { LOG_LEVEL: 'warn', RATE_LIMIT_WRITES_PER_MINUTE: '1000000', ...options.env },
+      logDir: path.join(LOG_DIR, 'services'),
     }).then((service) => {
       this.services.push(service);
       return service;
