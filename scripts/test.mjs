@@ -1,4 +1,4 @@
-// `npm test`: dependencies, infrastructure (started only if nothing answers), type-checked build,
+// `npm test`: dependencies, infrastructure (started only if nothing answers), type-checked build and specs,
 // every project's tests (unit + integration against real Postgres and Kafka), then stop what was started.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +25,8 @@ let code = 1;
 try {
   const env = childEnv({ ...infra.env, JEST_RESULTS_DIR: resultsDir });
   code = await runToCompletion('nx', ['run-many', '-t', 'build', '--outputStyle=static'], env);
+  // The specs themselves, which the builds exclude and jest does not type-check.
+  if (code === 0) code = await runToCompletion('tsc', ['-p', 'tsconfig.specs.json'], env);
   if (code === 0) {
     code = await runToCompletion('nx', ['run-many', '-t', 'test', '--parallel=2', '--outputStyle=stream'], env);
   }

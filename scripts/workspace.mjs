@@ -47,8 +47,9 @@ export function childEnv(extra = {}) {
     NX_DAEMON: 'false',
     NX_NO_CLOUD: 'true',
     NX_TUI: 'false',
-    // kafkajs 2.2.4 computes a negative delay that Node clamps to 1 ms (kafkajs issue 1751, unfixed upstream):
-    // harmless, so only that warning is silenced.
+    // kafkajs 2.2.4 computes a negative delay that Node clamps to 1 ms (kafkajs issue 1751, unfixed upstream). The
+    // services' clients are mended (libs/messaging request-queue-idle-fix.ts); tools that use kafkajs directly
+    // still warn, so that warning alone is silenced.
     NODE_OPTIONS: [process.env.NODE_OPTIONS, '--disable-warning=TimeoutNegativeWarning'].filter(Boolean).join(' '),
     ...extra,
   };

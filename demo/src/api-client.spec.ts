@@ -30,7 +30,7 @@ describe('the API client', () => {
     const throttled: number[] = [];
     const api = new ApiClient(
       { ...serviceUrls({}), complaints: url },
-      'secret',
+      { secret: 'secret' },
       (_, seconds) => throttled.push(seconds),
       async (ms) => void waits.push(ms),
     );

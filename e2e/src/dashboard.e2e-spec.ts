@@ -176,7 +176,9 @@ describe('dashboard in headless Chromium, after the demo data', () => {
     expect(await shown('weekly')).toEqual(
       report.weekly.map((w: Rates & { weekStart: string }) => expected(w.weekStart, w)),
     );
-    expect(await page.$$eval('figure.chart canvas', (canvases) => canvases.every((c) => c.width > 0))).toBe(true);
+    expect(
+      await page.$$eval('figure.chart canvas', (canvases) => canvases.every((c) => (c as HTMLCanvasElement).width > 0)),
+    ).toBe(true);
     await screenshot('participation');
   });
 

@@ -29,7 +29,7 @@ const responses = [
   rated('c1', 'C', ['rating_1_5', 5]),
   rated('c2', 'C', ['rating_1_5', 4]),
 ];
-const line = (code: string, figures: Partial<ScorecardEntryV1>): ScorecardEntryV1 => ({
+const line = (code: string, figures: Partial<ScorecardEntryV1> = {}): ScorecardEntryV1 => ({
   code,
   team: null,
   responses: 0,

@@ -237,7 +237,9 @@ describe('SurveyWave', () => {
         draw({ frame: large, quotas: [{ project: 'SH-PUDONG-07', stage: 'delivery', size: 2_500 }] }),
         fold(decider, [planned, loaded(large)]),
       );
-      expect(events.map((e) => [e.type, 'part' in e.data ? e.data.members.length : e.data.parts])).toEqual([
+      expect(
+        events.map((e) => [e.type, 'members' in e.data ? e.data.members.length : 'parts' in e.data && e.data.parts]),
+      ).toEqual([
         ['SurveySampleDrawn', 3],
         ['SurveySampleMembersListed', 1_000],
         ['SurveySampleMembersListed', 1_000],
