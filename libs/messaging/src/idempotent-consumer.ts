@@ -85,6 +85,9 @@ const RECORD_PROCESSED_CHUNK = {
 
 type Decoded = { envelope: EventEnvelope } | { refusal: string };
 
+/** An event of a chunk with where it was read and when it was published (the message timestamp). */
+type ChunkEvent = { envelope: EventEnvelope; offset: string; publishedAt: string };
+
 /** A heartbeat refused in the middle of a chunk: the member lost its partitions, the new owner redoes the work. */
 class HeartbeatRefused {
   constructor(readonly error: unknown) {}
@@ -208,7 +211,7 @@ export class IdempotentConsumer {
   ): Promise<boolean> {
     const refused: { message: KafkaMessage; reason: string }[] = [];
     // Keyed by the id as Postgres writes it back (lower case), so that RETURNING and the envelopes agree.
-    const events = new Map<string, { envelope: EventEnvelope; offset: string; publishedAt: string }>();
+    const events = new Map<string, ChunkEvent>();
     let repeats = 0;
     for (const message of messages) {
       const decoded = this.decode(message);
@@ -221,7 +224,7 @@ export class IdempotentConsumer {
           publishedAt: message.timestamp,
         });
     }
-    let fresh: { envelope: EventEnvelope; offset: string; publishedAt: string }[] = [];
+    let fresh: ChunkEvent[] = [];
     if (events.size > 0) {
       // Without a connection there is no chunk: the path one message at a time retries transient failures.
       const tx = await this.pool.connect().catch(() => undefined);
